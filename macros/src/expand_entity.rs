@@ -1,0 +1,338 @@
+//! Token emission for `#[graph_entity]`: the struct itself, its serde impls, the metadata trait
+//! impl, the change set type and the path type. Nothing here decides whether input is valid.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::ast::{Entity, ScopeList, Version};
+use crate::attr;
+use crate::case;
+use crate::ctxt::Ctxt;
+use crate::template::{Segment, Template};
+use crate::valid;
+
+pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let item: syn::ItemStruct = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(err) => {
+            let err = syn::Error::new(err.span(), "#[graph_entity] goes on a struct").to_compile_error();
+            return quote!(#err #input);
+        }
+    };
+    let cx = Ctxt::new();
+    let attr = attr::entity_attr(&cx, args);
+    let entity = valid::entity(&cx, attr, &item);
+    let struct_item = emit_struct(&entity);
+    match cx.check() {
+        Ok(()) => {
+            let impls = emit_impls(&entity);
+            quote!(#struct_item #impls)
+        }
+        // Emit the struct anyway (without our helper attributes) so the user's other code still
+        // resolves it and they see our error alone, not a cascade of "cannot find type".
+        Err(err) => {
+            let err = err.to_compile_error();
+            quote!(#err #struct_item)
+        }
+    }
+}
+
+/// The user's struct, with `#[graph]` helpers replaced by the serde attributes they imply.
+fn emit_struct(entity: &Entity) -> TokenStream {
+    let mut item = entity.item.clone();
+    if let syn::Fields::Named(named) = &mut item.fields {
+        for (field, model) in named.named.iter_mut().zip(&entity.fields) {
+            field.attrs.retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+            let wire = &model.wire;
+            field.attrs.push(syn::parse_quote!(#[serde(rename = #wire)]));
+        }
+    } else if let syn::Fields::Unnamed(unnamed) = &mut item.fields {
+        for field in unnamed.unnamed.iter_mut() {
+            field.attrs.retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+        }
+    }
+    if !entity.fields.is_empty() || matches!(item.fields, syn::Fields::Named(_)) {
+        item.attrs.push(syn::parse_quote!(
+            #[derive(::graphpatch::__private::serde::Deserialize)]
+        ));
+        item.attrs.push(syn::parse_quote!(
+            #[serde(crate = "::graphpatch::__private::serde")]
+        ));
+    }
+    quote!(#item)
+}
+
+fn emit_impls(entity: &Entity) -> TokenStream {
+    let ident = &entity.item.ident;
+    let vis = &entity.item.vis;
+    let patch_ident = format_ident!("{}Patch", ident);
+    let path_ident = format_ident!("{}Path", ident);
+    let attr = &entity.attr;
+    let odata_type = attr.odata_type.as_ref().expect("checked").value();
+    let odata_value = format!("#{odata_type}");
+    let version = match attr.version.expect("checked") {
+        Version::Beta => quote!(::graphpatch::ApiVersion::Beta),
+        Version::V1 => quote!(::graphpatch::ApiVersion::V1),
+    };
+    let name = ident.to_string();
+    let permissions = attr.permissions.as_ref().expect("checked");
+    let (work, personal, app) = (
+        scopes(&permissions.delegated_work),
+        scopes(&permissions.delegated_personal),
+        scopes(&permissions.application),
+    );
+    let patch_odata_type = attr.patch_odata_type;
+    let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
+    let paths = templates.iter().zip(&attr.paths).map(|(t, p)| path_template(t, p.span));
+
+    let properties = entity.fields.iter().map(|f| {
+        let (name, wire, read_only, nullable) =
+            (f.name(), &f.wire, f.read_only, f.option_inner.is_some());
+        quote!(::graphpatch::Property {
+            name: #name, wire: #wire, read_only: #read_only, nullable: #nullable,
+        })
+    });
+
+    let ser_fields = entity.fields.iter().map(|f| {
+        let (field, wire) = (f.ident, &f.wire);
+        quote!(__map.serialize_entry(#wire, &self.#field)?;)
+    });
+    let field_count = entity.fields.len() + 1;
+
+    let writable: Vec<(usize, &crate::ast::Field)> = entity
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.read_only)
+        .collect();
+    let slot_fields = writable.iter().map(|(_, f)| {
+        let (field, ty) = (f.ident, f.value_ty());
+        quote!(#field: ::graphpatch::Slot<#ty>)
+    });
+    let slot_serialize = writable.iter().map(|(_, f)| {
+        let (field, wire) = (f.ident, &f.wire);
+        quote!(self.#field.serialize_entry(#wire, &mut __map)?;)
+    });
+    let slot_counts = writable.iter().map(|(_, f)| {
+        let field = f.ident;
+        quote!(usize::from(self.#field.is_set()))
+    });
+    let slot_impls = writable.iter().map(|(index, f)| {
+        let (field, ty) = (f.ident, f.value_ty());
+        quote! {
+            impl ::graphpatch::__private::PatchSlot<#index> for #patch_ident {
+                type Value = #ty;
+                fn slot_mut(&mut self) -> &mut ::graphpatch::Slot<#ty> { &mut self.#field }
+            }
+        }
+    });
+    let setters = writable.iter().map(|(_, f)| {
+        let (field, ty, wire) = (f.ident, f.value_ty(), &f.wire);
+        let set_doc = format!("Sets `{wire}`.");
+        let setter = quote! {
+            #[doc = #set_doc]
+            #[must_use]
+            pub fn #field(mut self, value: impl ::core::convert::Into<#ty>) -> Self {
+                self.#field.set(::core::convert::Into::into(value));
+                self
+            }
+        };
+        if f.option_inner.is_none() {
+            return setter;
+        }
+        let clear = format_ident!("clear_{}", f.name());
+        let clear_doc = format!("Sets `{wire}` to `null`, clearing it in Graph.");
+        quote! {
+            #setter
+            #[doc = #clear_doc]
+            #[must_use]
+            pub fn #clear(mut self) -> Self {
+                self.#field.set_null();
+                self
+            }
+        }
+    });
+
+    let variants = path_variants(&templates);
+    let path_enum_variants = templates.iter().zip(&variants).map(|(t, v)| {
+        let doc = format!("`PATCH {}`", t.text);
+        let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
+        let docs = t.params().map(|(w, _)| format!("`{{{w}}}`"));
+        if fields.is_empty() {
+            quote!(#[doc = #doc] #v)
+        } else {
+            quote!(#[doc = #doc] #v { #( #[doc = #docs] #fields: ::std::string::String, )* })
+        }
+    });
+    let path_resolve_arms = templates.iter().zip(&variants).enumerate().map(|(i, (t, v))| {
+        let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
+        let pattern = if fields.is_empty() {
+            quote!(Self::#v)
+        } else {
+            quote!(Self::#v { #(#fields),* })
+        };
+        quote!(#pattern => ::graphpatch::__private::resolved_path(
+            &<#ident as ::graphpatch::GraphEntity>::PATHS[#i], ::std::vec![#(#fields),*]))
+    });
+
+    let patch_doc = format!(
+        "A change set for [`{name}`]: one slot per writable property, each unset, `null` or a \
+         value. Only set slots are sent.\n\nBuild it with the setters, or with \
+         [`graph_patch!`](::graphpatch::graph_patch)."
+    );
+    let path_doc = format!(
+        "Where a [`{name}`] lives: one variant per path template, with its parameters."
+    );
+    let patch_fn_doc = format!(
+        "A PATCH request for one [`{name}`]: where it is and what changes. Send it with \
+         `GraphClient::send`."
+    );
+
+    quote! {
+        #[doc = #patch_doc]
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #vis struct #patch_ident {
+            #(#slot_fields,)*
+        }
+
+        impl #patch_ident {
+            /// An empty change set.
+            #[must_use]
+            pub fn new() -> Self {
+                ::core::default::Default::default()
+            }
+            #(#setters)*
+        }
+
+        #[doc = #path_doc]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #vis enum #path_ident {
+            #(#path_enum_variants,)*
+        }
+
+        impl #ident {
+            #[doc = #patch_fn_doc]
+            #vis fn patch(path: #path_ident, changes: #patch_ident) -> ::graphpatch::PatchRequest<Self> {
+                ::graphpatch::PatchRequest::new(path, changes)
+            }
+        }
+
+        const _: () = {
+            use ::graphpatch::__private::serde::ser::SerializeMap as _;
+
+            impl ::graphpatch::GraphEntity for #ident {
+                const NAME: &'static str = #name;
+                const ODATA_TYPE: &'static str = #odata_type;
+                const VERSION: ::graphpatch::ApiVersion = #version;
+                const PATHS: &'static [::graphpatch::PathTemplate] = &[#(#paths),*];
+                const PERMISSIONS: ::graphpatch::Permissions = ::graphpatch::Permissions {
+                    delegated_work: #work,
+                    delegated_personal: #personal,
+                    application: #app,
+                };
+                const PROPERTIES: &'static [::graphpatch::Property] = &[#(#properties),*];
+                const PATCH_ODATA_TYPE: bool = #patch_odata_type;
+                type Patch = #patch_ident;
+                type Path = #path_ident;
+            }
+
+            impl ::graphpatch::__private::serde::Serialize for #ident {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: ::graphpatch::__private::serde::Serializer,
+                {
+                    let mut __map = __serializer.serialize_map(::core::option::Option::Some(#field_count))?;
+                    __map.serialize_entry("@odata.type", #odata_value)?;
+                    #(#ser_fields)*
+                    __map.end()
+                }
+            }
+
+            impl ::graphpatch::ChangeSet for #patch_ident {
+                type Entity = #ident;
+                fn len(&self) -> usize {
+                    0 #(+ #slot_counts)*
+                }
+            }
+
+            impl ::graphpatch::__private::serde::Serialize for #patch_ident {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: ::graphpatch::__private::serde::Serializer,
+                {
+                    let __len = ::graphpatch::ChangeSet::len(self) + usize::from(#patch_odata_type);
+                    let mut __map = __serializer.serialize_map(::core::option::Option::Some(__len))?;
+                    if #patch_odata_type {
+                        __map.serialize_entry("@odata.type", #odata_value)?;
+                    }
+                    #(#slot_serialize)*
+                    __map.end()
+                }
+            }
+
+            #(#slot_impls)*
+
+            impl ::graphpatch::EntityPath for #path_ident {
+                type Entity = #ident;
+                fn resolve(self) -> ::graphpatch::ResolvedPath {
+                    match self {
+                        #(#path_resolve_arms,)*
+                    }
+                }
+            }
+        };
+    }
+}
+
+fn scopes(list: &ScopeList) -> TokenStream {
+    match list {
+        ScopeList::Unsupported => quote!(::graphpatch::Scopes::Unsupported),
+        ScopeList::Scopes(scopes) => quote!(::graphpatch::Scopes::AnyOf(&[#(#scopes),*])),
+    }
+}
+
+fn path_template(template: &Template, span: Span) -> TokenStream {
+    let text = &template.text;
+    let segments = template.segments.iter().map(|s| match s {
+        Segment::Literal(lit) => quote!(::graphpatch::Segment::Literal(#lit)),
+        Segment::Param { wire, snake } => {
+            quote!(::graphpatch::Segment::Param { wire: #wire, name: #snake })
+        }
+    });
+    quote_spanned!(span=> ::graphpatch::PathTemplate { template: #text, segments: &[#(#segments),*] })
+}
+
+/// Variant names for the path enum: the literal segments that tell the templates apart, in
+/// PascalCase (`/deviceManagement/deviceShellScripts/{id}/deviceRunStates/{id2}` →
+/// `DeviceShellScriptsDeviceRunStates` when another template differs after `deviceManagement`).
+fn path_variants(templates: &[&Template]) -> Vec<syn::Ident> {
+    let literals: Vec<Vec<&str>> = templates
+        .iter()
+        .map(|t| {
+            t.segments
+                .iter()
+                .filter_map(|s| match s {
+                    Segment::Literal(l) => Some(l.as_str()),
+                    Segment::Param { .. } => None,
+                })
+                .collect()
+        })
+        .collect();
+    let shortest = literals.iter().map(Vec::len).min().unwrap_or(0);
+    let mut common = 0;
+    while common + 1 < shortest && literals.iter().all(|l| l[common] == literals[0][common]) {
+        common += 1;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, lits) in literals.iter().enumerate() {
+        let mut name: String = lits[common.min(lits.len())..].iter().map(|l| case::to_pascal(l)).collect();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            name = format!("Template{i}");
+        }
+        if names.contains(&name) {
+            name = format!("{name}{i}");
+        }
+        names.push(name);
+    }
+    names.iter().map(|n| format_ident!("{}", n)).collect()
+}

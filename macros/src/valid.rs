@@ -1,0 +1,135 @@
+//! The Graph rules an annotated item must follow, checked on the typed model.
+
+use crate::ast::{Entity, EntityAttr, Enum, Field, Variant};
+use crate::attr;
+use crate::case;
+use crate::ctxt::Ctxt;
+use crate::symbol::{FIELD_KEYS, VARIANT_KEYS};
+
+/// Builds the model of a `#[graph_entity]` struct, reporting what breaks the rules.
+pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Entity<'a> {
+    let call_site = proc_macro2::Span::call_site();
+    match &attr.odata_type {
+        None => cx.error_at(
+            call_site,
+            "missing `odata_type = \"microsoft.graph.…\"` (the type's name in the Graph docs)",
+        ),
+        Some(lit) => {
+            if let Err(message) = check_odata_type(&lit.value()) {
+                cx.error_spanned_by(lit, message);
+            }
+        }
+    }
+    if !attr.version_given {
+        cx.error_at(call_site, "missing `version = \"beta\"` or `version = \"v1.0\"`");
+    }
+    if attr.paths.is_empty() {
+        cx.error_at(
+            call_site,
+            "missing `path = \"/…/{id}\"`: give each PATCH template of the docs' HTTP request section",
+        );
+    }
+    if attr.permissions.is_none() {
+        cx.error_at(
+            call_site,
+            "missing `permissions(delegated_work = […], delegated_personal = …, application = …)`",
+        );
+    }
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        cx.error_spanned_by(&item.generics, "a Graph entity cannot be generic");
+    }
+    let mut fields = Vec::new();
+    match &item.fields {
+        syn::Fields::Named(named) => {
+            for field in &named.named {
+                let ident = field.ident.as_ref().expect("named field");
+                let options = attr::graph_attrs(cx, &field.attrs, FIELD_KEYS);
+                let wire = options
+                    .rename
+                    .as_ref()
+                    .map(syn::LitStr::value)
+                    .unwrap_or_else(|| case::snake_to_lower_camel(&ident.to_string()));
+                if fields.iter().any(|f: &Field| f.wire == wire) {
+                    cx.error_spanned_by(ident, format!("two fields have the wire name `{wire}`"));
+                }
+                if wire.starts_with('@') {
+                    cx.error_spanned_by(
+                        ident,
+                        "annotations such as `@odata.type` are written by graphpatch, not fields",
+                    );
+                }
+                fields.push(Field {
+                    ident,
+                    ty: &field.ty,
+                    wire,
+                    read_only: options.read_only,
+                    option_inner: crate::ast::option_inner(&field.ty),
+                });
+            }
+        }
+        _ => cx.error_spanned_by(
+            &item.ident,
+            "#[graph_entity] needs a struct with named fields, one per Graph property",
+        ),
+    }
+    Entity { item, attr, fields }
+}
+
+/// `microsoft.graph.deviceManagementScriptState`: a namespace and a name, no leading `#`.
+fn check_odata_type(value: &str) -> Result<(), String> {
+    if let Some(rest) = value.strip_prefix('#') {
+        return Err(format!(
+            "write the OData type without the leading `#`: `{rest}` (graphpatch adds it on the wire)"
+        ));
+    }
+    let words: Vec<&str> = value.split('.').collect();
+    let ok = words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "malformed OData type `{value}`; expected a qualified name such as \
+             `microsoft.graph.deviceManagementScriptState`"
+        ))
+    }
+}
+
+/// Builds the model of a `#[graph_enum]` enum, reporting what breaks the rules.
+pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
+    if !item.generics.params.is_empty() {
+        cx.error_spanned_by(&item.generics, "a Graph enum cannot be generic");
+    }
+    if item.variants.is_empty() {
+        cx.error_spanned_by(&item.ident, "a Graph enum needs at least one member");
+    }
+    let mut variants: Vec<Variant> = Vec::new();
+    for variant in &item.variants {
+        let options = attr::graph_attrs(cx, &variant.attrs, VARIANT_KEYS);
+        if !matches!(variant.fields, syn::Fields::Unit) {
+            cx.error_spanned_by(
+                variant,
+                "Graph enum members carry no data; unknown values are kept by graphpatch itself",
+            );
+        }
+        if variant.discriminant.is_some() {
+            cx.error_spanned_by(variant, "Graph enum members are names: remove the discriminant");
+        }
+        let wire = options
+            .rename
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_else(|| case::pascal_to_lower_camel(&variant.ident.to_string()));
+        if variants.iter().any(|v| v.wire == wire) {
+            cx.error_spanned_by(&variant.ident, format!("two members have the wire name `{wire}`"));
+        }
+        variants.push(Variant {
+            ident: &variant.ident,
+            wire,
+        });
+    }
+    Enum { variants }
+}

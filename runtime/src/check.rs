@@ -1,0 +1,517 @@
+//! Const fns that `graph_patch!` expansions evaluate at compile time against an entity's
+//! metadata. Each returns `Err` with a message written for the user; the expansion panics with
+//! it inside a `const`, so the compiler reports it at the user's token.
+//!
+//! Const fns cannot allocate, so messages are built in a fixed buffer ([`Message`]).
+
+use crate::metadata::{PathTemplate, Property, Segment};
+
+const CAPACITY: usize = 4096;
+
+/// A compile-time error message, built without allocation.
+pub struct Message {
+    buf: [u8; CAPACITY],
+    len: usize,
+    full: bool,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            buf: [0; CAPACITY],
+            len: 0,
+            full: false,
+        }
+    }
+
+    /// The text so far. Truncation only ever cuts at an ASCII byte we wrote (`…` is replaced by
+    /// `...`), so the buffer always holds valid UTF-8 up to `len`.
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.buf.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(_) => "graphpatch: invalid message",
+        }
+    }
+
+    const fn push(mut self, text: &str) -> Self {
+        if self.full {
+            return self;
+        }
+        let bytes = text.as_bytes();
+        // Leave room for a closing "..." so a long template list stays readable.
+        if self.len + bytes.len() > CAPACITY - 4 {
+            return self.truncated();
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            self.buf[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    const fn truncated(mut self) -> Self {
+        self.full = true;
+        let dots = b"...";
+        let mut i = 0;
+        while i < dots.len() && self.len < CAPACITY {
+            self.buf[self.len] = dots[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    const fn code(self, name: &str) -> Self {
+        self.push("`").push(name).push("`")
+    }
+
+    const fn templates(mut self, paths: &[PathTemplate]) -> Self {
+        let mut i = 0;
+        while i < paths.len() {
+            self = self.push("\n  - ").push(paths[i].template);
+            i += 1;
+        }
+        self
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const MAX_NAME: usize = 96;
+
+/// Levenshtein distance over bytes (names are ASCII identifiers); names longer than
+/// [`MAX_NAME`] are compared on their first `MAX_NAME` bytes.
+const fn distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = if a.len() < MAX_NAME { a.len() } else { MAX_NAME };
+    let m = if b.len() < MAX_NAME { b.len() } else { MAX_NAME };
+    let mut prev = [0usize; MAX_NAME + 1];
+    let mut cur = [0usize; MAX_NAME + 1];
+    let mut j = 0;
+    while j <= m {
+        prev[j] = j;
+        j += 1;
+    }
+    let mut i = 1;
+    while i <= n {
+        cur[0] = i;
+        let mut j = 1;
+        while j <= m {
+            let cost = if a[i - 1] == b[j - 1] { 0 } else { 1 };
+            let mut best = prev[j - 1] + cost;
+            if prev[j] + 1 < best {
+                best = prev[j] + 1;
+            }
+            if cur[j - 1] + 1 < best {
+                best = cur[j - 1] + 1;
+            }
+            cur[j] = best;
+            j += 1;
+        }
+        prev = cur;
+        i += 1;
+    }
+    prev[m]
+}
+
+/// Whether `candidate` is close enough to `name` to suggest.
+const fn close(name: &str, candidate: &str) -> Option<usize> {
+    let d = distance(name, candidate);
+    let limit = if name.len() / 3 > 2 { name.len() / 3 } else { 2 };
+    if d <= limit {
+        Some(d)
+    } else {
+        None
+    }
+}
+
+/// The index of property `name` in `properties`, if it can be set (`null` = it is set to null).
+pub const fn property_index(
+    entity: &str,
+    properties: &[Property],
+    name: &str,
+    null: bool,
+) -> Result<usize, Message> {
+    let mut i = 0;
+    while i < properties.len() {
+        let property = &properties[i];
+        if str_eq(property.name, name) {
+            if property.read_only {
+                return Err(Message::new()
+                    .code(name)
+                    .push(" is read-only in Graph and cannot be patched"));
+            }
+            if null && !property.nullable {
+                return Err(Message::new()
+                    .code(name)
+                    .push(" cannot be set to `null`: its field in ")
+                    .code(entity)
+                    .push(" is not an `Option`"));
+            }
+            return Ok(i);
+        }
+        i += 1;
+    }
+    let mut message = Message::new().code(entity).push(" has no property ").code(name);
+    // The wire name written by mistake: point to the Rust name.
+    let mut i = 0;
+    while i < properties.len() {
+        if str_eq(properties[i].wire, name) {
+            return Err(message
+                .push("; graph_patch! takes the Rust field name: ")
+                .code(properties[i].name));
+        }
+        i += 1;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < properties.len() {
+        if let Some(d) = close(name, properties[i].name) {
+            best = match best {
+                Some((_, bd)) if bd <= d => best,
+                _ => Some((i, d)),
+            };
+        }
+        i += 1;
+    }
+    if let Some((index, _)) = best {
+        message = message.push("; did you mean ").code(properties[index].name).push("?");
+    }
+    Err(message)
+}
+
+/// Whether any template of the entity has the parameter `name`.
+pub const fn check_param(entity: &str, paths: &[PathTemplate], name: &str) -> Result<(), Message> {
+    if template_has_any(paths, name) {
+        return Ok(());
+    }
+    let mut message = Message::new().code(entity).push(" has no path parameter ").code(name);
+    let mut best: Option<(&str, usize)> = None;
+    let mut t = 0;
+    while t < paths.len() {
+        let segments = paths[t].segments;
+        let mut s = 0;
+        while s < segments.len() {
+            if let Segment::Param { name: candidate, .. } = segments[s] {
+                if let Some(d) = close(name, candidate) {
+                    best = match best {
+                        Some((_, bd)) if bd <= d => best,
+                        _ => Some((candidate, d)),
+                    };
+                }
+            }
+            s += 1;
+        }
+        t += 1;
+    }
+    if let Some((candidate, _)) = best {
+        message = message.push("; did you mean ").code(candidate).push("?");
+    } else {
+        message = message.push("; its path templates are:").templates(paths);
+    }
+    Err(message)
+}
+
+const fn template_has_any(paths: &[PathTemplate], name: &str) -> bool {
+    let mut t = 0;
+    while t < paths.len() {
+        if has_param(&paths[t], name) {
+            return true;
+        }
+        t += 1;
+    }
+    false
+}
+
+const fn has_param(template: &PathTemplate, name: &str) -> bool {
+    let mut s = 0;
+    while s < template.segments.len() {
+        if let Segment::Param { name: p, .. } = template.segments[s] {
+            if str_eq(p, name) {
+                return true;
+            }
+        }
+        s += 1;
+    }
+    false
+}
+
+const fn param_count(template: &PathTemplate) -> usize {
+    let mut count = 0;
+    let mut s = 0;
+    while s < template.segments.len() {
+        if let Segment::Param { .. } = template.segments[s] {
+            count += 1;
+        }
+        s += 1;
+    }
+    count
+}
+
+/// Whether every given name is in the template.
+const fn covers(template: &PathTemplate, given: &[&str]) -> bool {
+    let mut i = 0;
+    while i < given.len() {
+        if !has_param(template, given[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Names the parameters of `template` missing from `given`.
+const fn missing(mut message: Message, template: &PathTemplate, given: &[&str]) -> Message {
+    let mut first = true;
+    let mut s = 0;
+    while s < template.segments.len() {
+        if let Segment::Param { name, .. } = template.segments[s] {
+            let mut found = false;
+            let mut i = 0;
+            while i < given.len() {
+                if str_eq(given[i], name) {
+                    found = true;
+                }
+                i += 1;
+            }
+            if !found {
+                message = message.push(if first { "" } else { ", " }).code(name);
+                first = false;
+            }
+        }
+        s += 1;
+    }
+    message
+}
+
+/// The template a `graph_patch!` call addresses: the one named with `at "…"`, else the only one
+/// whose parameters are exactly `given`.
+///
+/// When some name in `given` belongs to no template, this returns `Ok(0)` and leaves the error
+/// to that name's own [`check_param`], so one mistake is reported once.
+pub const fn select_template(
+    entity: &str,
+    paths: &[PathTemplate],
+    given: &[&str],
+    at: Option<&str>,
+) -> Result<usize, Message> {
+    let mut i = 0;
+    while i < given.len() {
+        if !template_has_any(paths, given[i]) {
+            return Ok(0);
+        }
+        i += 1;
+    }
+    if let Some(at) = at {
+        let mut t = 0;
+        while t < paths.len() {
+            if str_eq(paths[t].template, at) {
+                return exact(entity, &paths[t], t, given);
+            }
+            t += 1;
+        }
+        return Err(Message::new()
+            .code(entity)
+            .push(" has no path template ")
+            .code(at)
+            .push("; its templates are:")
+            .templates(paths));
+    }
+    let mut matched: Option<usize> = None;
+    let mut matches = 0;
+    let mut supersets: Option<usize> = None;
+    let mut superset_count = 0;
+    let mut t = 0;
+    while t < paths.len() {
+        if covers(&paths[t], given) {
+            if param_count(&paths[t]) == given.len() {
+                matched = Some(t);
+                matches += 1;
+            } else {
+                supersets = Some(t);
+                superset_count += 1;
+            }
+        }
+        t += 1;
+    }
+    match (matched, matches) {
+        (Some(t), 1) => Ok(t),
+        (Some(_), _) => {
+            let mut message = Message::new()
+                .push("these path parameters fit several templates of ")
+                .code(entity)
+                .push("; choose one with `at \"<template>\"` before the parameters:");
+            let mut t = 0;
+            while t < paths.len() {
+                if covers(&paths[t], given) && param_count(&paths[t]) == given.len() {
+                    message = message.push("\n  - ").push(paths[t].template);
+                }
+                t += 1;
+            }
+            Err(message)
+        }
+        (None, _) => match (supersets, superset_count) {
+            (Some(t), 1) => Err(missing(Message::new().push("missing path parameter "), &paths[t], given)
+                .push(" for ")
+                .code(paths[t].template)),
+            _ => Err(Message::new()
+                .push("these path parameters match none of the path templates of ")
+                .code(entity)
+                .push(":")
+                .templates(paths)),
+        },
+    }
+}
+
+/// `given` must be exactly the parameters of `template` (chosen with `at`).
+const fn exact(entity: &str, template: &PathTemplate, index: usize, given: &[&str]) -> Result<usize, Message> {
+    if covers(template, given) && param_count(template) == given.len() {
+        return Ok(index);
+    }
+    if covers(template, given) {
+        return Err(missing(Message::new().push("missing path parameter "), template, given)
+            .push(" for ")
+            .code(template.template));
+    }
+    let mut message = Message::new().push("path parameters given to ").code(entity).push(" that ");
+    message = message.code(template.template).push(" does not take:");
+    let mut i = 0;
+    while i < given.len() {
+        if !has_param(template, given[i]) {
+            message = message.push(" ").code(given[i]);
+        }
+        i += 1;
+    }
+    Err(message)
+}
+
+/// For each parameter of the chosen template, in template order, its position in `given`.
+/// Out-of-range input (only possible when another check already failed) yields zeros.
+pub const fn param_order<const N: usize>(
+    paths: &[PathTemplate],
+    template: usize,
+    given: [&str; N],
+) -> [usize; N] {
+    let mut order = [0usize; N];
+    if template >= paths.len() {
+        return order;
+    }
+    let segments = paths[template].segments;
+    let mut position = 0;
+    let mut s = 0;
+    while s < segments.len() && position < N {
+        if let Segment::Param { name, .. } = segments[s] {
+            let mut i = 0;
+            while i < N {
+                if str_eq(given[i], name) {
+                    order[position] = i;
+                }
+                i += 1;
+            }
+            position += 1;
+        }
+        s += 1;
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PATHS: &[PathTemplate] = &[
+        PathTemplate {
+            template: "/a/{aId}/b/{bId}",
+            segments: &[
+                Segment::Literal("a"),
+                Segment::Param { wire: "aId", name: "a_id" },
+                Segment::Literal("b"),
+                Segment::Param { wire: "bId", name: "b_id" },
+            ],
+        },
+        PathTemplate {
+            template: "/c/{cId}/b/{bId}",
+            segments: &[
+                Segment::Literal("c"),
+                Segment::Param { wire: "cId", name: "c_id" },
+                Segment::Literal("b"),
+                Segment::Param { wire: "bId", name: "b_id" },
+            ],
+        },
+        PathTemplate {
+            template: "/d/{cId}/b/{bId}",
+            segments: &[
+                Segment::Literal("d"),
+                Segment::Param { wire: "cId", name: "c_id" },
+                Segment::Literal("b"),
+                Segment::Param { wire: "bId", name: "b_id" },
+            ],
+        },
+    ];
+
+    const PROPS: &[Property] = &[
+        Property { name: "id", wire: "id", read_only: true, nullable: false },
+        Property { name: "run_state", wire: "runState", read_only: false, nullable: true },
+        Property { name: "error_code", wire: "errorCode", read_only: false, nullable: false },
+    ];
+
+    fn err<T: std::fmt::Debug>(r: Result<T, Message>) -> String {
+        r.err().expect("an error").as_str().to_owned()
+    }
+
+    #[test]
+    fn properties() {
+        assert_eq!(property_index("E", PROPS, "run_state", true).ok(), Some(1));
+        assert_eq!(property_index("E", PROPS, "error_code", false).ok(), Some(2));
+        assert_eq!(err(property_index("E", PROPS, "id", false)), "`id` is read-only in Graph and cannot be patched");
+        assert_eq!(
+            err(property_index("E", PROPS, "error_code", true)),
+            "`error_code` cannot be set to `null`: its field in `E` is not an `Option`"
+        );
+        assert_eq!(err(property_index("E", PROPS, "run_stat", false)), "`E` has no property `run_stat`; did you mean `run_state`?");
+        assert_eq!(
+            err(property_index("E", PROPS, "runState", false)),
+            "`E` has no property `runState`; graph_patch! takes the Rust field name: `run_state`"
+        );
+        assert_eq!(err(property_index("E", PROPS, "zzzzzzzz", false)), "`E` has no property `zzzzzzzz`");
+    }
+
+    #[test]
+    fn templates() {
+        assert_eq!(select_template("E", PATHS, &["b_id", "a_id"], None).ok(), Some(0));
+        assert_eq!(select_template("E", PATHS, &["b_id", "c_id"], Some("/d/{cId}/b/{bId}")).ok(), Some(2));
+        assert!(err(select_template("E", PATHS, &["b_id", "c_id"], None)).contains("fit several templates"));
+        assert_eq!(err(select_template("E", PATHS, &["a_id"], None)), "missing path parameter `b_id` for `/a/{aId}/b/{bId}`");
+        assert!(err(select_template("E", PATHS, &["a_id", "c_id"], None)).contains("match none"));
+        assert_eq!(select_template("E", PATHS, &["nope"], None).ok(), Some(0));
+        assert!(err(select_template("E", PATHS, &["a_id", "b_id"], Some("/x"))).contains("has no path template `/x`"));
+        assert_eq!(err(check_param("E", PATHS, "a_ib")), "`E` has no path parameter `a_ib`; did you mean `a_id`?");
+        assert_eq!(param_order(PATHS, 0, ["b_id", "a_id"]), [1, 0]);
+    }
+
+    #[test]
+    fn long_messages_are_truncated_not_broken() {
+        let mut m = Message::new();
+        for _ in 0..1000 {
+            m = m.push("abcdefgh");
+        }
+        assert!(m.as_str().ends_with("..."));
+        assert!(m.as_str().len() <= CAPACITY);
+    }
+}

@@ -1,0 +1,426 @@
+//! `GraphClient`: sends requests over one shared `reqwest::Client`.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::{StatusCode, Url};
+use serde::Deserialize;
+
+use crate::auth::{StaticToken, TokenProvider};
+use crate::error::{snippet, Error, GraphError};
+use crate::metadata::GraphEntity;
+use crate::request::PatchRequest;
+
+const SDK_VERSION: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
+/// The default bound on a response body.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A Microsoft Graph deployment: where requests go by default.
+///
+/// ```
+/// use graphpatch::Cloud;
+/// assert_eq!(Cloud::Global.base_url(), "https://graph.microsoft.com");
+/// assert_eq!(Cloud::China.base_url(), "https://microsoftgraph.chinacloudapi.cn");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Cloud {
+    /// The global service, `https://graph.microsoft.com`.
+    #[default]
+    Global,
+    /// US Government L4, `https://graph.microsoft.us`.
+    UsGov,
+    /// US Government L5 (DoD), `https://dod-graph.microsoft.us`.
+    UsGovDod,
+    /// Microsoft Graph China operated by 21Vianet, `https://microsoftgraph.chinacloudapi.cn`.
+    China,
+}
+
+impl Cloud {
+    /// The service root, without a version.
+    pub const fn base_url(self) -> &'static str {
+        match self {
+            Cloud::Global => "https://graph.microsoft.com",
+            Cloud::UsGov => "https://graph.microsoft.us",
+            Cloud::UsGovDod => "https://dod-graph.microsoft.us",
+            Cloud::China => "https://microsoftgraph.chinacloudapi.cn",
+        }
+    }
+}
+
+/// Sends Graph requests. Cheap to clone: clones share one connection pool and token provider.
+///
+/// ```no_run
+/// use graphpatch::prelude::*;
+/// # #[graph_entity(odata_type = "microsoft.graph.deviceCategory", version = "beta",
+/// #   path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
+/// #   permissions(delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+/// #     delegated_personal = unsupported, application = unsupported))]
+/// # pub struct DeviceCategory { #[graph(read_only)] pub id: String, pub display_name: Option<String> }
+/// # async fn run() -> Result<(), graphpatch::Error> {
+/// let client = GraphClient::builder()
+///     .token_provider(StaticToken::new(std::env::var("GRAPH_TOKEN").unwrap_or_default()))
+///     .build()?;
+/// let request = graph_patch!(DeviceCategory { device_category_id: "c1" } set {
+///     display_name: "Kiosks",
+/// });
+/// let updated: Option<DeviceCategory> = client.send(request).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct GraphClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: String,
+    token: Arc<dyn TokenProvider>,
+    user_agent: HeaderValue,
+    max_response_bytes: usize,
+}
+
+impl std::fmt::Debug for GraphClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GraphClient")
+            .field("base_url", &self.inner.base_url)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`GraphClient`].
+pub struct GraphClientBuilder {
+    base_url: String,
+    token: Option<Arc<dyn TokenProvider>>,
+    http: Option<reqwest::Client>,
+    user_agent: Option<String>,
+    max_response_bytes: usize,
+}
+
+impl std::fmt::Debug for GraphClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GraphClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GraphClientBuilder {
+    /// Sends to this service root instead of the global cloud's, e.g. a national cloud, a
+    /// proxy, or the embedded simulator (`http://` is allowed only for loopback addresses).
+    #[must_use]
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Sends to a national cloud.
+    #[must_use]
+    pub fn cloud(self, cloud: Cloud) -> Self {
+        self.base_url(cloud.base_url())
+    }
+
+    /// Where tokens come from (required).
+    #[must_use]
+    pub fn token_provider(mut self, provider: impl TokenProvider + 'static) -> Self {
+        self.token = Some(Arc::new(provider));
+        self
+    }
+
+    /// A fixed token: shorthand for `token_provider(StaticToken::new(token))`.
+    #[must_use]
+    pub fn token(self, token: impl Into<Arc<str>>) -> Self {
+        self.token_provider(StaticToken::new(token))
+    }
+
+    /// Uses this `reqwest::Client` (and its pool, proxy and TLS settings).
+    #[must_use]
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Appends a product token to the `User-Agent` header, e.g. `"my-tool/1.2"`.
+    #[must_use]
+    pub fn user_agent(mut self, product: impl Into<String>) -> Self {
+        self.user_agent = Some(product.into());
+        self
+    }
+
+    /// Bounds response bodies (default 4 MiB); a larger body is an error, not an allocation.
+    #[must_use]
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<GraphClient, Error> {
+        let token = self
+            .token
+            .ok_or_else(|| Error::Config("no token provider: call .token_provider(…) or .token(…)".into()))?;
+        let base_url = check_base_url(&self.base_url)?;
+        let user_agent = match &self.user_agent {
+            Some(product) => format!("{SDK_VERSION} {product}"),
+            None => SDK_VERSION.to_owned(),
+        };
+        let user_agent = HeaderValue::from_str(&user_agent)
+            .map_err(|_| Error::Config(format!("invalid User-Agent product {user_agent:?}")))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .build()
+                .map_err(|err| Error::Config(format!("could not build the HTTP client: {err}")))?,
+        };
+        Ok(GraphClient {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                token,
+                user_agent,
+                max_response_bytes: self.max_response_bytes,
+            }),
+        })
+    }
+}
+
+/// `https://` anywhere; `http://` only to loopback, where a token cannot be overheard.
+fn check_base_url(raw: &str) -> Result<String, Error> {
+    let url = Url::parse(raw).map_err(|err| Error::Config(format!("invalid base URL {raw:?}: {err}")))?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!("base URL {raw:?} cannot have a query or fragment")));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config("base URL cannot hold credentials".into()));
+    }
+    let loopback = match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "refusing plain http:// to {}: a bearer token would cross the network unencrypted \
+                 (http:// is allowed only for loopback addresses)",
+                url.host_str().unwrap_or_default()
+            )))
+        }
+        other => return Err(Error::Config(format!("unsupported URL scheme {other:?}"))),
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+impl GraphClient {
+    /// A client for the global cloud with this token provider.
+    pub fn new(token: impl TokenProvider + 'static) -> Result<Self, Error> {
+        Self::builder().token_provider(token).build()
+    }
+
+    /// Starts configuring a client.
+    pub fn builder() -> GraphClientBuilder {
+        GraphClientBuilder {
+            base_url: Cloud::Global.base_url().to_owned(),
+            token: None,
+            http: None,
+            user_agent: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
+
+    /// The service root requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The full URL a request would be sent to.
+    pub fn url_for<E: GraphEntity>(&self, request: &PatchRequest<E>) -> Result<String, Error> {
+        let mut url = String::with_capacity(self.inner.base_url.len() + 160);
+        url.push_str(&self.inner.base_url);
+        url.push('/');
+        url.push_str(E::VERSION.as_str());
+        request
+            .path()
+            .render_into(&mut url)
+            .map_err(|err| Error::InvalidRequest(err.to_string()))?;
+        Ok(url)
+    }
+
+    /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content`.
+    pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
+        let url = self.url_for(&request)?;
+        let body = request.body()?;
+        let token = self.inner.token.token().await?;
+        let client_request_id = uuid::Uuid::new_v4().to_string();
+
+        let mut headers = HeaderMap::with_capacity(8);
+        let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.secret()))
+            .map_err(|_| Error::InvalidRequest("the access token holds characters a header cannot".into()))?;
+        authorization.set_sensitive(true);
+        headers.insert(AUTHORIZATION, authorization);
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(
+            "client-request-id",
+            HeaderValue::from_str(&client_request_id).expect("a UUID is a valid header value"),
+        );
+        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        headers.insert("SdkVersion", HeaderValue::from_static(SDK_VERSION));
+        if let Some(prefer) = request.preference() {
+            headers.insert("Prefer", HeaderValue::from_static(prefer.header_value()));
+        }
+        if let Some(etag) = request.etag() {
+            let value = HeaderValue::from_str(etag)
+                .map_err(|_| Error::InvalidRequest(format!("invalid If-Match value {etag:?}")))?;
+            headers.insert("If-Match", value);
+        }
+
+        let started = Instant::now();
+        let path = request.path().template().template;
+        let response = self
+            .inner
+            .http
+            .patch(&url)
+            .headers(headers)
+            .body(body)
+            .send()
+            .await
+            .map_err(|source| {
+                tracing::warn!(entity = E::NAME, template = path, %client_request_id, error = %source, "PATCH failed before a response");
+                Error::Transport { client_request_id: client_request_id.clone(), source }
+            })?;
+        let status = response.status();
+        let request_id_header = header_string(response.headers(), "request-id");
+        let body = self.read_body(response, &client_request_id).await?;
+        tracing::debug!(
+            entity = E::NAME,
+            template = path,
+            status = status.as_u16(),
+            %client_request_id,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "PATCH answered"
+        );
+
+        if status == StatusCode::NO_CONTENT {
+            return Ok(None);
+        }
+        if status.is_success() {
+            return serde_json::from_slice(&body)
+                .map(Some)
+                .map_err(|source| Error::Decode {
+                    status,
+                    client_request_id,
+                    source,
+                    snippet: snippet(&body),
+                });
+        }
+        Err(error_response(status, &body, client_request_id, request_id_header))
+    }
+
+    async fn read_body(&self, mut response: reqwest::Response, client_request_id: &str) -> Result<Vec<u8>, Error> {
+        let limit = self.inner.max_response_bytes;
+        let status = response.status();
+        let too_large = || Error::UnexpectedResponse {
+            status,
+            client_request_id: client_request_id.to_owned(),
+            snippet: format!("<response body larger than the {limit}-byte limit>"),
+        };
+        let expected = response.content_length().unwrap_or(0);
+        if expected > limit as u64 {
+            return Err(too_large());
+        }
+        let mut body = Vec::with_capacity(expected as usize);
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > limit {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => return Ok(body),
+                Err(source) => {
+                    return Err(Error::Transport {
+                        client_request_id: client_request_id.to_owned(),
+                        source,
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn header_string(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: ErrorBody,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    code: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default, rename = "innerError", alias = "innererror")]
+    inner_error: Option<InnerError>,
+}
+
+#[derive(Deserialize)]
+struct InnerError {
+    #[serde(rename = "request-id")]
+    request_id: Option<String>,
+    date: Option<String>,
+}
+
+fn error_response(status: StatusCode, body: &[u8], client_request_id: String, request_id: Option<String>) -> Error {
+    match serde_json::from_slice::<ErrorEnvelope>(body) {
+        Ok(ErrorEnvelope { error }) => {
+            let inner = error.inner_error;
+            Error::Graph(Box::new(GraphError {
+                status,
+                code: error.code,
+                message: error.message,
+                request_id: inner.as_ref().and_then(|i| i.request_id.clone()).or(request_id),
+                client_request_id,
+                date: inner.and_then(|i| i.date),
+            }))
+        }
+        Err(_) => Error::UnexpectedResponse {
+            status,
+            client_request_id,
+            snippet: snippet(body),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(check_base_url("https://graph.microsoft.com/").unwrap(), "https://graph.microsoft.com");
+        for ok in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "http://127.5.6.7"] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://graph.microsoft.com",
+            "http://10.0.0.1",
+            "http://localhost.evil.example",
+            "ftp://127.0.0.1",
+            "https://graph.microsoft.com/?x=1",
+            "https://user:pw@graph.microsoft.com",
+            "not a url",
+        ] {
+            assert!(matches!(check_base_url(bad), Err(Error::Config(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The one error type of the client, keeping apart what went wrong where.
+
+use std::fmt;
+
+use reqwest::StatusCode;
+
+/// How many bytes of a response body an error keeps.
+pub(crate) const SNIPPET_LIMIT: usize = 512;
+
+/// Everything that can go wrong sending a request.
+///
+/// ```
+/// use graphpatch::Error;
+/// fn explain(err: &Error) -> String {
+///     match err {
+///         Error::Graph(graph) => format!("{} {}: {}", graph.status, graph.code, graph.message),
+///         other => other.to_string(),
+///     }
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be built: an empty change set, a path parameter that cannot be a
+    /// segment, an invalid header value. Nothing was sent.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+
+    /// The client's configuration is unusable (for example a base URL that would send a token
+    /// in clear text). Nothing was sent.
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+
+    /// The token provider failed. Nothing was sent.
+    #[error("could not get an access token: {0}")]
+    Token(#[from] crate::auth::TokenError),
+
+    /// No HTTP response: connection refused or reset, TLS failure, timeout.
+    #[error("transport error (client-request-id {client_request_id}): {source}")]
+    Transport {
+        /// The request's `client-request-id`.
+        client_request_id: String,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// Graph answered with an error body in its documented format.
+    #[error(transparent)]
+    Graph(Box<GraphError>),
+
+    /// An error status whose body is not a Graph error (an HTML page from a proxy, say).
+    #[error("HTTP {status} (client-request-id {client_request_id}) with a body that is not a Graph error: {snippet}")]
+    UnexpectedResponse {
+        /// The status code.
+        status: StatusCode,
+        /// The request's `client-request-id`.
+        client_request_id: String,
+        /// The start of the body, at most 512 bytes, lossily decoded.
+        snippet: String,
+    },
+
+    /// A success status whose body is not the expected entity.
+    #[error("could not decode the HTTP {status} response (client-request-id {client_request_id}): {source}; body starts: {snippet}")]
+    Decode {
+        /// The status code.
+        status: StatusCode,
+        /// The request's `client-request-id`.
+        client_request_id: String,
+        /// Why decoding failed.
+        #[source]
+        source: serde_json::Error,
+        /// The start of the body, at most 512 bytes, lossily decoded.
+        snippet: String,
+    },
+}
+
+impl Error {
+    /// The HTTP status, where a response was received.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Graph(graph) => Some(graph.status),
+            Error::UnexpectedResponse { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Transport { source, .. } => source.status(),
+            Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
+        }
+    }
+
+    /// The `client-request-id` sent, where a request was sent.
+    pub fn client_request_id(&self) -> Option<&str> {
+        match self {
+            Error::Graph(graph) => Some(&graph.client_request_id),
+            Error::Transport { client_request_id, .. }
+            | Error::UnexpectedResponse { client_request_id, .. }
+            | Error::Decode { client_request_id, .. } => Some(client_request_id),
+            Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
+        }
+    }
+}
+
+/// A Graph error response: `{"error": {"code", "message", "innerError": {…}}}` and its status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// Graph's error code, e.g. `BadRequest`, `ResourceNotFound`.
+    pub code: String,
+    /// Graph's message.
+    pub message: String,
+    /// `innerError.request-id` (or the `request-id` header): quote it to Microsoft support.
+    pub request_id: Option<String>,
+    /// The `client-request-id` this client sent.
+    pub client_request_id: String,
+    /// `innerError.date`, as sent.
+    pub date: Option<String>,
+}
+
+impl fmt::Display for GraphError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Graph error {} {}: {}", self.status.as_u16(), self.code, self.message)?;
+        write!(f, " (client-request-id {}", self.client_request_id)?;
+        if let Some(request_id) = &self.request_id {
+            write!(f, ", request-id {request_id}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for GraphError {}
+
+/// The start of a body for an error message: at most [`SNIPPET_LIMIT`] bytes, cut on a
+/// character boundary, invalid UTF-8 replaced.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let cut = &body[..body.len().min(SNIPPET_LIMIT)];
+    let mut text = String::from_utf8_lossy(cut).into_owned();
+    if body.len() > SNIPPET_LIMIT {
+        // A multi-byte character cut in half shows as U+FFFD; drop it.
+        while text.ends_with('\u{FFFD}') {
+            text.pop();
+        }
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_bounded() {
+        let body = "é".repeat(1000);
+        let s = snippet(body.as_bytes());
+        assert!(s.len() <= SNIPPET_LIMIT + '…'.len_utf8());
+        assert!(s.ends_with('…'));
+        assert_eq!(snippet(b"short"), "short");
+        assert_eq!(snippet(b"\xff\xfe"), "\u{FFFD}\u{FFFD}");
+    }
+}

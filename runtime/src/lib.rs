@@ -1,0 +1,191 @@
+//! Typed, compile-time checked Microsoft Graph PATCH requests.
+//!
+//! `#[graph_entity]` turns an annotated struct into a Graph resource — its `@odata.type`, API
+//! version, path templates and permissions — with a change set type that sends exactly the
+//! properties you set. [`graph_patch!`] builds a request at the call site and checks it against
+//! the entity when your code compiles; [`GraphClient`] sends it.
+//!
+//! ```
+//! use graphpatch::prelude::*;
+//!
+//! #[graph_enum]
+//! pub enum RunState { Unknown, Success, Fail, ScriptError, Pending, NotApplicable }
+//!
+//! #[graph_entity(
+//!     odata_type = "microsoft.graph.deviceManagementScriptState",
+//!     version = "beta",
+//!     path = "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runStates/{deviceManagementScriptStateId}",
+//!     patch_odata_type = false,
+//!     permissions(
+//!         delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+//!         delegated_personal = unsupported,
+//!         application = unsupported,
+//!     ),
+//! )]
+//! pub struct DeviceManagementScriptState {
+//!     #[graph(read_only)]
+//!     pub id: String,
+//!     pub run_state: Option<RunState>,
+//!     pub result_message: Option<String>,
+//!     pub last_state_update_date_time: Option<DateTimeOffset>,
+//! }
+//!
+//! let request = graph_patch!(DeviceManagementScriptState {
+//!     device_management_script_id: "script-1",
+//!     device_management_script_state_id: "state-1",
+//! } set {
+//!     run_state: RunState::Success,
+//!     result_message: "Result Message value",
+//!     last_state_update_date_time: null,
+//! });
+//! assert_eq!(
+//!     request.path().render().unwrap(),
+//!     "/deviceManagement/deviceManagementScripts/script-1/runStates/state-1"
+//! );
+//! assert_eq!(
+//!     String::from_utf8(request.body().unwrap()).unwrap(),
+//!     r#"{"runState":"success","resultMessage":"Result Message value","lastStateUpdateDateTime":null}"#
+//! );
+//! ```
+//!
+//! # The entity attribute
+//!
+//! `#[graph_entity(...)]` takes:
+//!
+//! | key | value |
+//! |---|---|
+//! | `odata_type` | the type's qualified name, without `#`: `"microsoft.graph.deviceManagementScriptState"` |
+//! | `version` | `"beta"` or `"v1.0"` |
+//! | `path` | a PATCH template from the docs; repeat the key for each template |
+//! | `permissions(...)` | `delegated_work`, `delegated_personal` and `application`, each `unsupported` or `["Scope", …]` from least to most privileged |
+//! | `patch_odata_type` | optional, default `true`: whether change sets start with `"@odata.type"` |
+//!
+//! Fields are properties; their JSON names are the lowerCamel form of the field name, or
+//! `#[graph(rename = "wireName")]`. `#[graph(read_only)]` marks properties Graph computes: the
+//! change set has no slot for them. An `Option<T>` field may be cleared with an explicit `null`.
+//!
+//! For a struct `Foo` the attribute generates `FooPatch` (the change set, with a setter per
+//! writable property and `clear_…` for `Option` ones), `FooPath` (one variant per template,
+//! named after the template's distinguishing segments, with its parameters as fields),
+//! `Foo::patch(path, changes)`, an implementation of [`GraphEntity`] and serde impls that match
+//! the wire format: `@odata.type` first, unknown properties ignored on read.
+//!
+//! # The patch macro
+//!
+//! ```text
+//! graph_patch!(Entity [at "/template"] { param: value, … } set { property: value | null, … })
+//! ```
+//!
+//! Path parameters are named as in the template, in snake_case; their values are anything that
+//! implements `Display`, percent-encoded at run time as one path segment each. The parameter
+//! names select the template; where several templates take the same names, `at "<template>"`
+//! chooses one. Property values convert with `Into`, so `"text"` fills a `String` property.
+//!
+//! Mistakes are compile errors at your token: an unknown property (with the closest name), a
+//! read-only property, a property set twice, `null` for a non-`Option` property, an empty change
+//! set, a missing, unknown or duplicated path parameter, parameters that match no template (the
+//! templates are listed), and a value of the wrong type.
+//!
+//! # Features
+//!
+//! - `simulator` (off by default): [`simulator`], an in-process Graph look-alike on a loopback
+//!   port for tests and examples.
+
+// Generated code names `::graphpatch::…`; this makes those paths work inside this crate too.
+extern crate self as graphpatch;
+
+mod auth;
+#[doc(hidden)]
+pub mod check;
+mod client;
+mod edm;
+mod error;
+mod metadata;
+mod path;
+mod request;
+mod slot;
+
+#[cfg(feature = "simulator")]
+pub mod simulator;
+
+pub use auth::{AccessToken, StaticToken, TokenError, TokenFuture, TokenProvider};
+pub use client::{Cloud, GraphClient, GraphClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
+pub use edm::{DateTimeOffset, ParseDateTimeOffsetError};
+pub use error::{Error, GraphError};
+pub use metadata::{
+    ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions, Property,
+    Scopes, Segment,
+};
+pub use path::{PathError, ResolvedPath};
+pub use request::{PatchRequest, Prefer};
+pub use slot::Slot;
+
+pub use graphpatch_macros::{graph_entity, graph_enum, graph_patch};
+
+/// The names most programs need: `use graphpatch::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset, EntityPath, GraphClient,
+        GraphEntity, GraphEnum, PatchRequest, Prefer, StaticToken,
+    };
+}
+
+/// What generated code needs. Not a public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+
+    pub use crate::check::{check_param, param_order, property_index, select_template, Message};
+
+    use crate::metadata::{GraphEntity, PathTemplate};
+    use crate::path::ResolvedPath;
+    use crate::request::PatchRequest;
+    use crate::slot::Slot;
+
+    /// The slot of property number `I` (its index in `GraphEntity::PROPERTIES`).
+    pub trait PatchSlot<const I: usize> {
+        /// The property's value type (`T` for an `Option<T>` field).
+        type Value;
+        /// The slot.
+        fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
+    }
+
+    /// A path from a generated `…Path` variant; the values come in template order.
+    pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> ResolvedPath {
+        ResolvedPath::new(template, values).expect("generated paths match their templates")
+    }
+
+    /// The request `graph_patch!` builds: `values` in the caller's order, `order` maps template
+    /// positions to them (computed at compile time by `param_order`).
+    pub fn patch_request<E: GraphEntity, const N: usize>(
+        template: usize,
+        order: [usize; N],
+        mut values: [String; N],
+        changes: E::Patch,
+    ) -> PatchRequest<E> {
+        let values = order.iter().map(|&i| std::mem::take(&mut values[i])).collect();
+        PatchRequest::from_resolved(resolved_path(&E::PATHS[template], values), changes)
+    }
+
+    /// Deserializes a `#[graph_enum]` from a string, keeping unknown values.
+    pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: crate::GraphEnum,
+    {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<T: crate::GraphEnum> serde::de::Visitor<'_> for Visitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Graph enum member name")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+                Ok(T::from_wire(value))
+            }
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
+                Ok(T::from_wire_owned(value))
+            }
+        }
+        deserializer.deserialize_string(Visitor(std::marker::PhantomData))
+    }
+}
