@@ -1,0 +1,6 @@
+//! Shared pieces of graphpatch's integration tests, examples and benchmarks: the annotated
+//! Graph entities they use ([`intune`]) and a reader for the examples in Graph reference pages
+//! ([`docs`]).
+
+pub mod docs;
+pub mod intune;

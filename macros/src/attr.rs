@@ -173,7 +173,8 @@ pub fn check_scope_name(scope: &str) -> Result<(), String> {
     let well_formed = words.len() >= 2
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         });
     if well_formed {
         Ok(())
@@ -201,12 +202,17 @@ pub fn graph_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &[&str]) -> FieldA
             if !keys.contains(&key.as_str()) {
                 cx.error_spanned_by(
                     &meta.path,
-                    format!("unknown graph key `{key}`; expected {}", symbol::one_of(keys)),
+                    format!(
+                        "unknown graph key `{key}`; expected {}",
+                        symbol::one_of(keys)
+                    ),
                 );
                 return skip_value(&meta);
             }
             match key.as_str() {
-                READ_ONLY if out.read_only => cx.error_spanned_by(&meta.path, "duplicate key `read_only`"),
+                READ_ONLY if out.read_only => {
+                    cx.error_spanned_by(&meta.path, "duplicate key `read_only`")
+                }
                 READ_ONLY => out.read_only = true,
                 RENAME if out.rename.is_some() => {
                     cx.error_spanned_by(&meta.path, "duplicate key `rename`");

@@ -35,7 +35,9 @@ pub fn lower_camel_to_snake(camel: &str) -> String {
         if ch.is_uppercase() && i > 0 {
             let prev = chars[i - 1];
             let next_is_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
-            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_is_lower)
+            if prev.is_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_uppercase() && next_is_lower)
             {
                 out.push('_');
             }
@@ -71,17 +73,26 @@ mod tests {
 
     #[test]
     fn conversions() {
-        assert_eq!(snake_to_lower_camel("last_state_update_date_time"), "lastStateUpdateDateTime");
+        assert_eq!(
+            snake_to_lower_camel("last_state_update_date_time"),
+            "lastStateUpdateDateTime"
+        );
         assert_eq!(snake_to_lower_camel("id"), "id");
         assert_eq!(snake_to_lower_camel("r#type"), "type");
         assert_eq!(pascal_to_lower_camel("ScriptError"), "scriptError");
-        assert_eq!(lower_camel_to_snake("deviceManagementScriptId"), "device_management_script_id");
+        assert_eq!(
+            lower_camel_to_snake("deviceManagementScriptId"),
+            "device_management_script_id"
+        );
         assert_eq!(
             lower_camel_to_snake("macOSTrustedRootCertificateId"),
             "mac_os_trusted_root_certificate_id"
         );
         assert_eq!(lower_camel_to_snake("userId"), "user_id");
         assert_eq!(to_pascal("deviceShellScripts"), "DeviceShellScripts");
-        assert_eq!(to_pascal("microsoft.graph.iosScep"), "MicrosoftGraphIosScep");
+        assert_eq!(
+            to_pascal("microsoft.graph.iosScep"),
+            "MicrosoftGraphIosScep"
+        );
     }
 }

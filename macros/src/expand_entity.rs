@@ -15,7 +15,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: syn::ItemStruct = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(err) => {
-            let err = syn::Error::new(err.span(), "#[graph_entity] goes on a struct").to_compile_error();
+            let err =
+                syn::Error::new(err.span(), "#[graph_entity] goes on a struct").to_compile_error();
             return quote!(#err #input);
         }
     };
@@ -42,13 +43,19 @@ fn emit_struct(entity: &Entity) -> TokenStream {
     let mut item = entity.item.clone();
     if let syn::Fields::Named(named) = &mut item.fields {
         for (field, model) in named.named.iter_mut().zip(&entity.fields) {
-            field.attrs.retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+            field
+                .attrs
+                .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
             let wire = &model.wire;
-            field.attrs.push(syn::parse_quote!(#[serde(rename = #wire)]));
+            field
+                .attrs
+                .push(syn::parse_quote!(#[serde(rename = #wire)]));
         }
     } else if let syn::Fields::Unnamed(unnamed) = &mut item.fields {
         for field in unnamed.unnamed.iter_mut() {
-            field.attrs.retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+            field
+                .attrs
+                .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
         }
     }
     if !entity.fields.is_empty() || matches!(item.fields, syn::Fields::Named(_)) {
@@ -83,7 +90,10 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     );
     let patch_odata_type = attr.patch_odata_type;
     let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
-    let paths = templates.iter().zip(&attr.paths).map(|(t, p)| path_template(t, p.span));
+    let paths = templates
+        .iter()
+        .zip(&attr.paths)
+        .map(|(t, p)| path_template(t, p.span));
 
     let properties = entity.fields.iter().map(|f| {
         let (name, wire, read_only, nullable) =
@@ -164,25 +174,28 @@ fn emit_impls(entity: &Entity) -> TokenStream {
             quote!(#[doc = #doc] #v { #( #[doc = #docs] #fields: ::std::string::String, )* })
         }
     });
-    let path_resolve_arms = templates.iter().zip(&variants).enumerate().map(|(i, (t, v))| {
-        let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
-        let pattern = if fields.is_empty() {
-            quote!(Self::#v)
-        } else {
-            quote!(Self::#v { #(#fields),* })
-        };
-        quote!(#pattern => ::graphpatch::__private::resolved_path(
+    let path_resolve_arms = templates
+        .iter()
+        .zip(&variants)
+        .enumerate()
+        .map(|(i, (t, v))| {
+            let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
+            let pattern = if fields.is_empty() {
+                quote!(Self::#v)
+            } else {
+                quote!(Self::#v { #(#fields),* })
+            };
+            quote!(#pattern => ::graphpatch::__private::resolved_path(
             &<#ident as ::graphpatch::GraphEntity>::PATHS[#i], ::std::vec![#(#fields),*]))
-    });
+        });
 
     let patch_doc = format!(
         "A change set for [`{name}`]: one slot per writable property, each unset, `null` or a \
          value. Only set slots are sent.\n\nBuild it with the setters, or with \
          [`graph_patch!`](::graphpatch::graph_patch)."
     );
-    let path_doc = format!(
-        "Where a [`{name}`] lives: one variant per path template, with its parameters."
-    );
+    let path_doc =
+        format!("Where a [`{name}`] lives: one variant per path template, with its parameters.");
     let patch_fn_doc = format!(
         "A PATCH request for one [`{name}`]: where it is and what changes. Send it with \
          `GraphClient::send`."
@@ -325,7 +338,10 @@ fn path_variants(templates: &[&Template]) -> Vec<syn::Ident> {
     }
     let mut names: Vec<String> = Vec::new();
     for (i, lits) in literals.iter().enumerate() {
-        let mut name: String = lits[common.min(lits.len())..].iter().map(|l| case::to_pascal(l)).collect();
+        let mut name: String = lits[common.min(lits.len())..]
+            .iter()
+            .map(|l| case::to_pascal(l))
+            .collect();
         if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             name = format!("Template{i}");
         }

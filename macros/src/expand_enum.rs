@@ -11,18 +11,24 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: syn::ItemEnum = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(err) => {
-            let err = syn::Error::new(err.span(), "#[graph_enum] goes on an enum").to_compile_error();
+            let err =
+                syn::Error::new(err.span(), "#[graph_enum] goes on an enum").to_compile_error();
             return quote!(#err #input);
         }
     };
     let cx = Ctxt::new();
     if !args.is_empty() {
-        cx.error_spanned_by(&args, "#[graph_enum] takes no arguments; rename members with #[graph(rename = \"…\")]");
+        cx.error_spanned_by(
+            &args,
+            "#[graph_enum] takes no arguments; rename members with #[graph(rename = \"…\")]",
+        );
     }
     let model = valid::graph_enum(&cx, &item);
     let mut output = item.clone();
     for variant in output.variants.iter_mut() {
-        variant.attrs.retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+        variant
+            .attrs
+            .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
     }
     if let Err(err) = cx.check() {
         let err = err.to_compile_error();
@@ -33,7 +39,9 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         /// as received so that it is sent back unchanged.
         Unrecognized(::std::string::String)
     });
-    output.attrs.push(syn::parse_quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash)]));
+    output
+        .attrs
+        .push(syn::parse_quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash)]));
 
     let ident = &item.ident;
     let idents: Vec<&syn::Ident> = model.variants.iter().map(|v| v.ident).collect();

@@ -24,7 +24,11 @@ use proc_macro::TokenStream;
 /// description and examples.
 #[proc_macro_attribute]
 pub fn graph_entity(args: TokenStream, input: TokenStream) -> TokenStream {
-    debug_print("graph_entity", expand_entity::expand(args.into(), input.into())).into()
+    debug_print(
+        "graph_entity",
+        expand_entity::expand(args.into(), input.into()),
+    )
+    .into()
 }
 
 /// Turns a fieldless enum into a Graph string enum. See the `graphpatch` crate.

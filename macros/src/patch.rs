@@ -44,7 +44,9 @@ impl<V: Parse> Parse for Assign<V> {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let name: syn::Ident = input.parse()?;
         if input.peek(Token![=]) {
-            return Err(input.error("expected `:` between a name and its value, as in a struct literal"));
+            return Err(
+                input.error("expected `:` between a name and its value, as in a struct literal")
+            );
         }
         input.parse::<Token![:]>()?;
         Ok(Assign {
@@ -98,7 +100,10 @@ impl Parse for PatchCall {
             at,
             params_span: params_brace.span.join(),
             params,
-            set_span: set.span.join(properties_brace.span.join()).unwrap_or(set.span),
+            set_span: set
+                .span
+                .join(properties_brace.span.join())
+                .unwrap_or(set.span),
             properties,
         })
     }
@@ -136,7 +141,10 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         if properties.iter().any(|p| p.name == property.name) {
             errors.push(syn::Error::new(
                 property.name.span(),
-                format!("property `{}` is set twice in one change set", property.name),
+                format!(
+                    "property `{}` is set twice in one change set",
+                    property.name
+                ),
             ));
         } else {
             properties.push(property);
@@ -190,7 +198,9 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         let panic = panic(span);
         let slot = quote_spanned!(span=> #private::PatchSlot::<__GRAPHPATCH_PROPERTY>);
         let assign = match &p.value {
-            Value::Null(null) => quote_spanned!(null.span=> #slot::slot_mut(&mut #changes).set_null();),
+            Value::Null(null) => {
+                quote_spanned!(null.span=> #slot::slot_mut(&mut #changes).set_null();)
+            }
             Value::Expr(expr) => {
                 let value = syn::Ident::new("__graphpatch_value", Span::mixed_site());
                 quote_spanned! {expr.span()=>

@@ -87,9 +87,14 @@ fn parse_segment(piece: &str) -> Result<Segment, String> {
         ));
     };
     if name.is_empty() {
-        return Err("empty path parameter `{}`: name it, as in `{deviceManagementScriptId}`".into());
+        return Err(
+            "empty path parameter `{}`: name it, as in `{deviceManagementScriptId}`".into(),
+        );
     }
-    let valid_start = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let valid_start = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     if !valid_start || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err(format!(
             "path parameter name `{name}` must be an identifier (letters, digits, `_`)"
@@ -110,7 +115,13 @@ mod tests {
         let t = parse("/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runStates/{deviceManagementScriptStateId}").unwrap();
         assert_eq!(t.segments.len(), 5);
         let params: Vec<_> = t.params().map(|(_, s)| s).collect();
-        assert_eq!(params, ["device_management_script_id", "device_management_script_state_id"]);
+        assert_eq!(
+            params,
+            [
+                "device_management_script_id",
+                "device_management_script_state_id"
+            ]
+        );
     }
 
     #[test]

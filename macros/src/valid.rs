@@ -21,7 +21,10 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
         }
     }
     if !attr.version_given {
-        cx.error_at(call_site, "missing `version = \"beta\"` or `version = \"v1.0\"`");
+        cx.error_at(
+            call_site,
+            "missing `version = \"beta\"` or `version = \"v1.0\"`",
+        );
     }
     if attr.paths.is_empty() {
         cx.error_at(
@@ -85,7 +88,9 @@ fn check_odata_type(value: &str) -> Result<(), String> {
     let words: Vec<&str> = value.split('.').collect();
     let ok = words.len() >= 2
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
     if ok {
@@ -116,7 +121,10 @@ pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
             );
         }
         if variant.discriminant.is_some() {
-            cx.error_spanned_by(variant, "Graph enum members are names: remove the discriminant");
+            cx.error_spanned_by(
+                variant,
+                "Graph enum members are names: remove the discriminant",
+            );
         }
         let wire = options
             .rename
@@ -124,7 +132,10 @@ pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
             .map(syn::LitStr::value)
             .unwrap_or_else(|| case::pascal_to_lower_camel(&variant.ident.to_string()));
         if variants.iter().any(|v| v.wire == wire) {
-            cx.error_spanned_by(&variant.ident, format!("two members have the wire name `{wire}`"));
+            cx.error_spanned_by(
+                &variant.ident,
+                format!("two members have the wire name `{wire}`"),
+            );
         }
         variants.push(Variant {
             ident: &variant.ident,

@@ -46,7 +46,8 @@ impl fmt::Display for AccessToken {
 pub struct TokenError(pub String);
 
 /// The future a [`TokenProvider`] returns.
-pub type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + 'a>>;
+pub type TokenFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + 'a>>;
 
 /// Where the client gets its bearer token, once per request.
 ///

@@ -99,8 +99,16 @@ const MAX_NAME: usize = 96;
 /// [`MAX_NAME`] are compared on their first `MAX_NAME` bytes.
 const fn distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let n = if a.len() < MAX_NAME { a.len() } else { MAX_NAME };
-    let m = if b.len() < MAX_NAME { b.len() } else { MAX_NAME };
+    let n = if a.len() < MAX_NAME {
+        a.len()
+    } else {
+        MAX_NAME
+    };
+    let m = if b.len() < MAX_NAME {
+        b.len()
+    } else {
+        MAX_NAME
+    };
     let mut prev = [0usize; MAX_NAME + 1];
     let mut cur = [0usize; MAX_NAME + 1];
     let mut j = 0;
@@ -133,7 +141,11 @@ const fn distance(a: &str, b: &str) -> usize {
 /// Whether `candidate` is close enough to `name` to suggest.
 const fn close(name: &str, candidate: &str) -> Option<usize> {
     let d = distance(name, candidate);
-    let limit = if name.len() / 3 > 2 { name.len() / 3 } else { 2 };
+    let limit = if name.len() / 3 > 2 {
+        name.len() / 3
+    } else {
+        2
+    };
     if d <= limit {
         Some(d)
     } else {
@@ -168,7 +180,10 @@ pub const fn property_index(
         }
         i += 1;
     }
-    let mut message = Message::new().code(entity).push(" has no property ").code(name);
+    let mut message = Message::new()
+        .code(entity)
+        .push(" has no property ")
+        .code(name);
     // The wire name written by mistake: point to the Rust name.
     let mut i = 0;
     while i < properties.len() {
@@ -191,7 +206,10 @@ pub const fn property_index(
         i += 1;
     }
     if let Some((index, _)) = best {
-        message = message.push("; did you mean ").code(properties[index].name).push("?");
+        message = message
+            .push("; did you mean ")
+            .code(properties[index].name)
+            .push("?");
     }
     Err(message)
 }
@@ -201,14 +219,20 @@ pub const fn check_param(entity: &str, paths: &[PathTemplate], name: &str) -> Re
     if template_has_any(paths, name) {
         return Ok(());
     }
-    let mut message = Message::new().code(entity).push(" has no path parameter ").code(name);
+    let mut message = Message::new()
+        .code(entity)
+        .push(" has no path parameter ")
+        .code(name);
     let mut best: Option<(&str, usize)> = None;
     let mut t = 0;
     while t < paths.len() {
         let segments = paths[t].segments;
         let mut s = 0;
         while s < segments.len() {
-            if let Segment::Param { name: candidate, .. } = segments[s] {
+            if let Segment::Param {
+                name: candidate, ..
+            } = segments[s]
+            {
                 if let Some(d) = close(name, candidate) {
                     best = match best {
                         Some((_, bd)) if bd <= d => best,
@@ -367,9 +391,13 @@ pub const fn select_template(
             Err(message)
         }
         (None, _) => match (supersets, superset_count) {
-            (Some(t), 1) => Err(missing(Message::new().push("missing path parameter "), &paths[t], given)
-                .push(" for ")
-                .code(paths[t].template)),
+            (Some(t), 1) => Err(missing(
+                Message::new().push("missing path parameter "),
+                &paths[t],
+                given,
+            )
+            .push(" for ")
+            .code(paths[t].template)),
             _ => Err(Message::new()
                 .push("these path parameters match none of the path templates of ")
                 .code(entity)
@@ -380,16 +408,28 @@ pub const fn select_template(
 }
 
 /// `given` must be exactly the parameters of `template` (chosen with `at`).
-const fn exact(entity: &str, template: &PathTemplate, index: usize, given: &[&str]) -> Result<usize, Message> {
+const fn exact(
+    entity: &str,
+    template: &PathTemplate,
+    index: usize,
+    given: &[&str],
+) -> Result<usize, Message> {
     if covers(template, given) && param_count(template) == given.len() {
         return Ok(index);
     }
     if covers(template, given) {
-        return Err(missing(Message::new().push("missing path parameter "), template, given)
-            .push(" for ")
-            .code(template.template));
+        return Err(missing(
+            Message::new().push("missing path parameter "),
+            template,
+            given,
+        )
+        .push(" for ")
+        .code(template.template));
     }
-    let mut message = Message::new().push("path parameters given to ").code(entity).push(" that ");
+    let mut message = Message::new()
+        .push("path parameters given to ")
+        .code(entity)
+        .push(" that ");
     message = message.code(template.template).push(" does not take:");
     let mut i = 0;
     while i < given.len() {
@@ -440,35 +480,68 @@ mod tests {
             template: "/a/{aId}/b/{bId}",
             segments: &[
                 Segment::Literal("a"),
-                Segment::Param { wire: "aId", name: "a_id" },
+                Segment::Param {
+                    wire: "aId",
+                    name: "a_id",
+                },
                 Segment::Literal("b"),
-                Segment::Param { wire: "bId", name: "b_id" },
+                Segment::Param {
+                    wire: "bId",
+                    name: "b_id",
+                },
             ],
         },
         PathTemplate {
             template: "/c/{cId}/b/{bId}",
             segments: &[
                 Segment::Literal("c"),
-                Segment::Param { wire: "cId", name: "c_id" },
+                Segment::Param {
+                    wire: "cId",
+                    name: "c_id",
+                },
                 Segment::Literal("b"),
-                Segment::Param { wire: "bId", name: "b_id" },
+                Segment::Param {
+                    wire: "bId",
+                    name: "b_id",
+                },
             ],
         },
         PathTemplate {
             template: "/d/{cId}/b/{bId}",
             segments: &[
                 Segment::Literal("d"),
-                Segment::Param { wire: "cId", name: "c_id" },
+                Segment::Param {
+                    wire: "cId",
+                    name: "c_id",
+                },
                 Segment::Literal("b"),
-                Segment::Param { wire: "bId", name: "b_id" },
+                Segment::Param {
+                    wire: "bId",
+                    name: "b_id",
+                },
             ],
         },
     ];
 
     const PROPS: &[Property] = &[
-        Property { name: "id", wire: "id", read_only: true, nullable: false },
-        Property { name: "run_state", wire: "runState", read_only: false, nullable: true },
-        Property { name: "error_code", wire: "errorCode", read_only: false, nullable: false },
+        Property {
+            name: "id",
+            wire: "id",
+            read_only: true,
+            nullable: false,
+        },
+        Property {
+            name: "run_state",
+            wire: "runState",
+            read_only: false,
+            nullable: true,
+        },
+        Property {
+            name: "error_code",
+            wire: "errorCode",
+            read_only: false,
+            nullable: false,
+        },
     ];
 
     fn err<T: std::fmt::Debug>(r: Result<T, Message>) -> String {
@@ -478,30 +551,58 @@ mod tests {
     #[test]
     fn properties() {
         assert_eq!(property_index("E", PROPS, "run_state", true).ok(), Some(1));
-        assert_eq!(property_index("E", PROPS, "error_code", false).ok(), Some(2));
-        assert_eq!(err(property_index("E", PROPS, "id", false)), "`id` is read-only in Graph and cannot be patched");
+        assert_eq!(
+            property_index("E", PROPS, "error_code", false).ok(),
+            Some(2)
+        );
+        assert_eq!(
+            err(property_index("E", PROPS, "id", false)),
+            "`id` is read-only in Graph and cannot be patched"
+        );
         assert_eq!(
             err(property_index("E", PROPS, "error_code", true)),
             "`error_code` cannot be set to `null`: its field in `E` is not an `Option`"
         );
-        assert_eq!(err(property_index("E", PROPS, "run_stat", false)), "`E` has no property `run_stat`; did you mean `run_state`?");
+        assert_eq!(
+            err(property_index("E", PROPS, "run_stat", false)),
+            "`E` has no property `run_stat`; did you mean `run_state`?"
+        );
         assert_eq!(
             err(property_index("E", PROPS, "runState", false)),
             "`E` has no property `runState`; graph_patch! takes the Rust field name: `run_state`"
         );
-        assert_eq!(err(property_index("E", PROPS, "zzzzzzzz", false)), "`E` has no property `zzzzzzzz`");
+        assert_eq!(
+            err(property_index("E", PROPS, "zzzzzzzz", false)),
+            "`E` has no property `zzzzzzzz`"
+        );
     }
 
     #[test]
     fn templates() {
-        assert_eq!(select_template("E", PATHS, &["b_id", "a_id"], None).ok(), Some(0));
-        assert_eq!(select_template("E", PATHS, &["b_id", "c_id"], Some("/d/{cId}/b/{bId}")).ok(), Some(2));
-        assert!(err(select_template("E", PATHS, &["b_id", "c_id"], None)).contains("fit several templates"));
-        assert_eq!(err(select_template("E", PATHS, &["a_id"], None)), "missing path parameter `b_id` for `/a/{aId}/b/{bId}`");
+        assert_eq!(
+            select_template("E", PATHS, &["b_id", "a_id"], None).ok(),
+            Some(0)
+        );
+        assert_eq!(
+            select_template("E", PATHS, &["b_id", "c_id"], Some("/d/{cId}/b/{bId}")).ok(),
+            Some(2)
+        );
+        assert!(err(select_template("E", PATHS, &["b_id", "c_id"], None))
+            .contains("fit several templates"));
+        assert_eq!(
+            err(select_template("E", PATHS, &["a_id"], None)),
+            "missing path parameter `b_id` for `/a/{aId}/b/{bId}`"
+        );
         assert!(err(select_template("E", PATHS, &["a_id", "c_id"], None)).contains("match none"));
         assert_eq!(select_template("E", PATHS, &["nope"], None).ok(), Some(0));
-        assert!(err(select_template("E", PATHS, &["a_id", "b_id"], Some("/x"))).contains("has no path template `/x`"));
-        assert_eq!(err(check_param("E", PATHS, "a_ib")), "`E` has no path parameter `a_ib`; did you mean `a_id`?");
+        assert!(
+            err(select_template("E", PATHS, &["a_id", "b_id"], Some("/x")))
+                .contains("has no path template `/x`")
+        );
+        assert_eq!(
+            err(check_param("E", PATHS, "a_ib")),
+            "`E` has no path parameter `a_ib`; did you mean `a_id`?"
+        );
         assert_eq!(param_order(PATHS, 0, ["b_id", "a_id"]), [1, 0]);
     }
 

@@ -1,5 +1,6 @@
 //! `GraphClient`: sends requests over one shared `reqwest::Client`.
 
+use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -158,9 +159,9 @@ impl GraphClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<GraphClient, Error> {
-        let token = self
-            .token
-            .ok_or_else(|| Error::Config("no token provider: call .token_provider(…) or .token(…)".into()))?;
+        let token = self.token.ok_or_else(|| {
+            Error::Config("no token provider: call .token_provider(…) or .token(…)".into())
+        })?;
         let base_url = check_base_url(&self.base_url)?;
         let user_agent = match &self.user_agent {
             Some(product) => format!("{SDK_VERSION} {product}"),
@@ -188,9 +189,12 @@ impl GraphClientBuilder {
 
 /// `https://` anywhere; `http://` only to loopback, where a token cannot be overheard.
 fn check_base_url(raw: &str) -> Result<String, Error> {
-    let url = Url::parse(raw).map_err(|err| Error::Config(format!("invalid base URL {raw:?}: {err}")))?;
+    let url =
+        Url::parse(raw).map_err(|err| Error::Config(format!("invalid base URL {raw:?}: {err}")))?;
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::Config(format!("base URL {raw:?} cannot have a query or fragment")));
+        return Err(Error::Config(format!(
+            "base URL {raw:?} cannot have a query or fragment"
+        )));
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Config("base URL cannot hold credentials".into()));
@@ -253,14 +257,29 @@ impl GraphClient {
 
     /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content`.
     pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
+        let prepared = self.prepare(request).await?;
+        self.execute(prepared).await
+    }
+
+    /// Builds the HTTP request `send` would send, token included, without sending it: to log
+    /// it, inspect it, or send it later with [`GraphClient::execute`].
+    pub async fn prepare<E: GraphEntity>(
+        &self,
+        request: PatchRequest<E>,
+    ) -> Result<PreparedRequest<E>, Error> {
         let url = self.url_for(&request)?;
+        let url = Url::parse(&url)
+            .map_err(|err| Error::InvalidRequest(format!("invalid URL {url:?}: {err}")))?;
         let body = request.body()?;
         let token = self.inner.token.token().await?;
         let client_request_id = uuid::Uuid::new_v4().to_string();
 
-        let mut headers = HeaderMap::with_capacity(8);
+        let mut http = reqwest::Request::new(reqwest::Method::PATCH, url);
+        let headers = http.headers_mut();
         let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.secret()))
-            .map_err(|_| Error::InvalidRequest("the access token holds characters a header cannot".into()))?;
+            .map_err(|_| {
+                Error::InvalidRequest("the access token holds characters a header cannot".into())
+            })?;
         authorization.set_sensitive(true);
         headers.insert(AUTHORIZATION, authorization);
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
@@ -279,27 +298,37 @@ impl GraphClient {
                 .map_err(|_| Error::InvalidRequest(format!("invalid If-Match value {etag:?}")))?;
             headers.insert("If-Match", value);
         }
+        *http.body_mut() = Some(body.into());
+        Ok(PreparedRequest {
+            http,
+            client_request_id,
+            template: request.path().template().template,
+            entity: PhantomData,
+        })
+    }
 
+    /// Sends a request made by [`GraphClient::prepare`].
+    pub async fn execute<E: GraphEntity>(
+        &self,
+        prepared: PreparedRequest<E>,
+    ) -> Result<Option<E>, Error> {
+        let PreparedRequest {
+            http,
+            client_request_id,
+            template,
+            ..
+        } = prepared;
         let started = Instant::now();
-        let path = request.path().template().template;
-        let response = self
-            .inner
-            .http
-            .patch(&url)
-            .headers(headers)
-            .body(body)
-            .send()
-            .await
-            .map_err(|source| {
-                tracing::warn!(entity = E::NAME, template = path, %client_request_id, error = %source, "PATCH failed before a response");
-                Error::Transport { client_request_id: client_request_id.clone(), source }
-            })?;
+        let response = self.inner.http.execute(http).await.map_err(|source| {
+            tracing::warn!(entity = E::NAME, template, %client_request_id, error = %source, "PATCH failed before a response");
+            Error::Transport { client_request_id: client_request_id.clone(), source }
+        })?;
         let status = response.status();
         let request_id_header = header_string(response.headers(), "request-id");
         let body = self.read_body(response, &client_request_id).await?;
         tracing::debug!(
             entity = E::NAME,
-            template = path,
+            template,
             status = status.as_u16(),
             %client_request_id,
             elapsed_ms = started.elapsed().as_millis() as u64,
@@ -319,10 +348,19 @@ impl GraphClient {
                     snippet: snippet(&body),
                 });
         }
-        Err(error_response(status, &body, client_request_id, request_id_header))
+        Err(error_response(
+            status,
+            &body,
+            client_request_id,
+            request_id_header,
+        ))
     }
 
-    async fn read_body(&self, mut response: reqwest::Response, client_request_id: &str) -> Result<Vec<u8>, Error> {
+    async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        client_request_id: &str,
+    ) -> Result<Vec<u8>, Error> {
         let limit = self.inner.max_response_bytes;
         let status = response.status();
         let too_large = || Error::UnexpectedResponse {
@@ -355,8 +393,61 @@ impl GraphClient {
     }
 }
 
+/// A request ready to send: method, URL, headers (the token marked sensitive, so `Debug` hides
+/// it) and body.
+pub struct PreparedRequest<E> {
+    http: reqwest::Request,
+    client_request_id: String,
+    template: &'static str,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> PreparedRequest<E> {
+    /// The method (`PATCH`).
+    pub fn method(&self) -> &reqwest::Method {
+        self.http.method()
+    }
+
+    /// The full URL.
+    pub fn url(&self) -> &Url {
+        self.http.url()
+    }
+
+    /// The headers. `Authorization` is marked sensitive: print it with care.
+    pub fn headers(&self) -> &HeaderMap {
+        self.http.headers()
+    }
+
+    /// The JSON body.
+    pub fn body(&self) -> &[u8] {
+        self.http
+            .body()
+            .and_then(reqwest::Body::as_bytes)
+            .unwrap_or_default()
+    }
+
+    /// The `client-request-id` header's value.
+    pub fn client_request_id(&self) -> &str {
+        &self.client_request_id
+    }
+}
+
+impl<E> std::fmt::Debug for PreparedRequest<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedRequest")
+            .field("method", self.method())
+            .field("url", &self.url().as_str())
+            .field("headers", self.headers())
+            .field("body", &String::from_utf8_lossy(self.body()))
+            .finish()
+    }
+}
+
 fn header_string(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 #[derive(Deserialize)]
@@ -380,7 +471,12 @@ struct InnerError {
     date: Option<String>,
 }
 
-fn error_response(status: StatusCode, body: &[u8], client_request_id: String, request_id: Option<String>) -> Error {
+fn error_response(
+    status: StatusCode,
+    body: &[u8],
+    client_request_id: String,
+    request_id: Option<String>,
+) -> Error {
     match serde_json::from_slice::<ErrorEnvelope>(body) {
         Ok(ErrorEnvelope { error }) => {
             let inner = error.inner_error;
@@ -388,7 +484,10 @@ fn error_response(status: StatusCode, body: &[u8], client_request_id: String, re
                 status,
                 code: error.code,
                 message: error.message,
-                request_id: inner.as_ref().and_then(|i| i.request_id.clone()).or(request_id),
+                request_id: inner
+                    .as_ref()
+                    .and_then(|i| i.request_id.clone())
+                    .or(request_id),
                 client_request_id,
                 date: inner.and_then(|i| i.date),
             }))
@@ -407,8 +506,16 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        assert_eq!(check_base_url("https://graph.microsoft.com/").unwrap(), "https://graph.microsoft.com");
-        for ok in ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "http://127.5.6.7"] {
+        assert_eq!(
+            check_base_url("https://graph.microsoft.com/").unwrap(),
+            "https://graph.microsoft.com"
+        );
+        for ok in [
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:9",
+            "http://127.5.6.7",
+        ] {
             assert!(check_base_url(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -420,7 +527,10 @@ mod tests {
             "https://user:pw@graph.microsoft.com",
             "not a url",
         ] {
-            assert!(matches!(check_base_url(bad), Err(Error::Config(_))), "{bad}");
+            assert!(
+                matches!(check_base_url(bad), Err(Error::Config(_))),
+                "{bad}"
+            );
         }
     }
 }

@@ -148,7 +148,9 @@ impl<'de> serde::Deserialize<'de> for DateTimeOffset {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = DateTimeOffset;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an Edm.DateTimeOffset string such as 2017-01-01T00:02:58.4418045-08:00")
+                f.write_str(
+                    "an Edm.DateTimeOffset string such as 2017-01-01T00:02:58.4418045-08:00",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<DateTimeOffset, E> {
                 value.parse().map_err(E::custom)
@@ -175,7 +177,10 @@ mod tests {
             assert_eq!(parsed.to_string(), text);
             let json = serde_json::to_string(&parsed).unwrap();
             assert_eq!(json, format!("\"{text}\""));
-            assert_eq!(serde_json::from_str::<DateTimeOffset>(&json).unwrap(), parsed);
+            assert_eq!(
+                serde_json::from_str::<DateTimeOffset>(&json).unwrap(),
+                parsed
+            );
         }
     }
 
@@ -196,8 +201,14 @@ mod tests {
     #[test]
     fn from_chrono_keeps_exact_digits() {
         let t = DateTime::parse_from_rfc3339("2017-01-01T00:02:58.4418045-08:00").unwrap();
-        assert_eq!(DateTimeOffset::from(t).to_string(), "2017-01-01T00:02:58.4418045-08:00");
+        assert_eq!(
+            DateTimeOffset::from(t).to_string(),
+            "2017-01-01T00:02:58.4418045-08:00"
+        );
         let utc = t.with_timezone(&Utc);
-        assert_eq!(DateTimeOffset::from(utc).to_string(), "2017-01-01T08:02:58.4418045Z");
+        assert_eq!(
+            DateTimeOffset::from(utc).to_string(),
+            "2017-01-01T08:02:58.4418045Z"
+        );
     }
 }

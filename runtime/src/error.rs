@@ -80,7 +80,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Graph(graph) => Some(graph.status),
-            Error::UnexpectedResponse { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::UnexpectedResponse { status, .. } | Error::Decode { status, .. } => {
+                Some(*status)
+            }
             Error::Transport { source, .. } => source.status(),
             Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
         }
@@ -90,9 +92,15 @@ impl Error {
     pub fn client_request_id(&self) -> Option<&str> {
         match self {
             Error::Graph(graph) => Some(&graph.client_request_id),
-            Error::Transport { client_request_id, .. }
-            | Error::UnexpectedResponse { client_request_id, .. }
-            | Error::Decode { client_request_id, .. } => Some(client_request_id),
+            Error::Transport {
+                client_request_id, ..
+            }
+            | Error::UnexpectedResponse {
+                client_request_id, ..
+            }
+            | Error::Decode {
+                client_request_id, ..
+            } => Some(client_request_id),
             Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
         }
     }
@@ -117,7 +125,13 @@ pub struct GraphError {
 
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Graph error {} {}: {}", self.status.as_u16(), self.code, self.message)?;
+        write!(
+            f,
+            "Graph error {} {}: {}",
+            self.status.as_u16(),
+            self.code,
+            self.message
+        )?;
         write!(f, " (client-request-id {}", self.client_request_id)?;
         if let Some(request_id) = &self.request_id {
             write!(f, ", request-id {request_id}")?;

@@ -109,7 +109,9 @@ mod slot;
 pub mod simulator;
 
 pub use auth::{AccessToken, StaticToken, TokenError, TokenFuture, TokenProvider};
-pub use client::{Cloud, GraphClient, GraphClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
+pub use client::{
+    Cloud, GraphClient, GraphClientBuilder, PreparedRequest, DEFAULT_MAX_RESPONSE_BYTES,
+};
 pub use edm::{DateTimeOffset, ParseDateTimeOffsetError};
 pub use error::{Error, GraphError};
 pub use metadata::{
@@ -163,7 +165,10 @@ pub mod __private {
         mut values: [String; N],
         changes: E::Patch,
     ) -> PatchRequest<E> {
-        let values = order.iter().map(|&i| std::mem::take(&mut values[i])).collect();
+        let values = order
+            .iter()
+            .map(|&i| std::mem::take(&mut values[i]))
+            .collect();
         PatchRequest::from_resolved(resolved_path(&E::PATHS[template], values), changes)
     }
 

@@ -151,10 +151,21 @@ pub struct Permissions {
 impl std::fmt::Display for Permissions {
     /// The docs' table, in Markdown.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "|Permission type|Permissions (from least to most privileged)|")?;
+        writeln!(
+            f,
+            "|Permission type|Permissions (from least to most privileged)|"
+        )?;
         writeln!(f, "|:---|:---|")?;
-        writeln!(f, "|Delegated (work or school account)|{}|", self.delegated_work)?;
-        writeln!(f, "|Delegated (personal Microsoft account)|{}|", self.delegated_personal)?;
+        writeln!(
+            f,
+            "|Delegated (work or school account)|{}|",
+            self.delegated_work
+        )?;
+        writeln!(
+            f,
+            "|Delegated (personal Microsoft account)|{}|",
+            self.delegated_personal
+        )?;
         write!(f, "|Application|{}|", self.application)
     }
 }

@@ -58,7 +58,21 @@ impl ResolvedPath {
 
     /// `(parameter name, value)` pairs in template order.
     pub fn params(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
-        self.template.params().zip(self.values.iter().map(String::as_str))
+        self.template
+            .params()
+            .zip(self.values.iter().map(String::as_str))
+    }
+
+    /// The segments, literal text and parameter values as they are (not encoded).
+    pub fn segments(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut values = self.values.iter();
+        self.template
+            .segments
+            .iter()
+            .map(move |segment| match segment {
+                Segment::Literal(text) => *text,
+                Segment::Param { .. } => values.next().map(String::as_str).unwrap_or_default(),
+            })
     }
 
     /// The path with each value percent-encoded as one segment, starting with `/`.

@@ -111,7 +111,8 @@ impl<E: GraphEntity> PatchRequest<E> {
                 E::NAME
             )));
         }
-        serde_json::to_vec(&self.changes)
-            .map_err(|err| Error::InvalidRequest(format!("could not serialize the change set: {err}")))
+        serde_json::to_vec(&self.changes).map_err(|err| {
+            Error::InvalidRequest(format!("could not serialize the change set: {err}"))
+        })
     }
 }

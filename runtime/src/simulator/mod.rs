@@ -1,0 +1,303 @@
+//! An in-process Microsoft Graph look-alike on a loopback port, for tests and examples
+//! (feature `simulator`).
+//!
+//! It serves the entity types registered with it from their own metadata: an in-memory store,
+//! PATCH merge semantics (`null` clears), GET to read back, Graph-style error bodies (400 for
+//! unknown, read-only, `null`-on-required and mistyped properties, 401 without a bearer token,
+//! 404 for unknown paths and ids), and a log of every request for assertions.
+//!
+//! ```
+//! use graphpatch::prelude::*;
+//! use graphpatch::simulator::Simulator;
+//!
+//! #[graph_entity(odata_type = "microsoft.graph.deviceCategory", version = "beta",
+//!     path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
+//!     permissions(delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+//!         delegated_personal = unsupported, application = unsupported))]
+//! pub struct DeviceCategory {
+//!     #[graph(read_only)]
+//!     pub id: String,
+//!     pub display_name: Option<String>,
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sim = Simulator::builder().entity::<DeviceCategory>().token("test-token").start().await?;
+//! let path = DeviceCategoryPath::DeviceCategories { device_category_id: "c1".into() };
+//! sim.insert(path.clone(), &DeviceCategory { id: "c1".into(), display_name: None });
+//!
+//! let client = GraphClient::builder().base_url(sim.base_url()).token("test-token").build()?;
+//! let updated = client
+//!     .send(graph_patch!(DeviceCategory { device_category_id: "c1" } set { display_name: "Kiosks" }))
+//!     .await?
+//!     .expect("200 with the entity");
+//! assert_eq!(updated.display_name.as_deref(), Some("Kiosks"));
+//! assert_eq!(sim.get(path).unwrap().display_name.as_deref(), Some("Kiosks"));
+//! assert_eq!(sim.requests()[0].path, "/beta/deviceManagement/deviceCategories/c1");
+//! # Ok(()) }
+//! ```
+
+mod server;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use bytes::Bytes;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::metadata::{ApiVersion, EntityPath, GraphEntity, PathTemplate, Property};
+use crate::path::ResolvedPath;
+
+/// One request the simulator received, as it arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// The method, e.g. `PATCH`.
+    pub method: String,
+    /// The raw request target's path, percent-encoding intact, e.g. `/beta/deviceManagement/…`.
+    pub path: String,
+    /// The raw query string, if any.
+    pub query: Option<String>,
+    /// Header names (lower-case) and values, in arrival order.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Bytes,
+}
+
+impl RecordedRequest {
+    /// The first value of a header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The path's segments after the leading `/`, still percent-encoded.
+    pub fn segments(&self) -> Vec<&str> {
+        self.path.trim_start_matches('/').split('/').collect()
+    }
+
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Result<Value> {
+        serde_json::from_slice(&self.body)
+    }
+}
+
+/// A canned answer for the next request, whatever it is: for testing how a client copes with
+/// responses Graph should not but might send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CannedResponse {
+    /// The status code.
+    pub status: u16,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// The body, sent as is.
+    pub body: Bytes,
+}
+
+impl CannedResponse {
+    /// A response with this status and body and no extra headers.
+    pub fn new(status: u16, body: impl Into<Bytes>) -> Self {
+        CannedResponse {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a header.
+    #[must_use]
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// What the simulator knows of one registered entity type.
+#[derive(Clone, Copy)]
+pub(crate) struct Registration {
+    pub name: &'static str,
+    pub odata_type: &'static str,
+    pub version: ApiVersion,
+    pub paths: &'static [PathTemplate],
+    pub properties: &'static [Property],
+    /// Decodes a stored document as the entity and re-encodes it: proves it well-typed and
+    /// gives the canonical representation.
+    pub canonical: fn(&Value) -> Result<Value, String>,
+}
+
+fn canonical<E: GraphEntity>(document: &Value) -> Result<Value, String> {
+    let entity: E = serde_json::from_value(document.clone()).map_err(|err| err.to_string())?;
+    serde_json::to_value(&entity).map_err(|err| err.to_string())
+}
+
+/// Where an entity is stored: its type and its decoded path segments after the version.
+pub(crate) type StoreKey = (&'static str, Vec<String>);
+
+#[derive(Default)]
+pub(crate) struct State {
+    pub registrations: Vec<Registration>,
+    pub token: Option<String>,
+    pub store: Mutex<HashMap<StoreKey, Value>>,
+    pub log: Mutex<Vec<RecordedRequest>>,
+    pub canned: Mutex<VecDeque<CannedResponse>>,
+}
+
+/// Locks a mutex, recovering the data if a thread panicked while holding it: the simulator's
+/// state stays usable for the assertions that explain the panic.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Configures a [`Simulator`].
+#[derive(Default)]
+pub struct SimulatorBuilder {
+    registrations: Vec<Registration>,
+    token: Option<String>,
+}
+
+impl std::fmt::Debug for SimulatorBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.registrations.iter().map(|r| r.name).collect();
+        f.debug_struct("SimulatorBuilder")
+            .field("entities", &names)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SimulatorBuilder {
+    /// Serves entity type `E` at its path templates.
+    #[must_use]
+    pub fn entity<E: GraphEntity>(mut self) -> Self {
+        self.registrations.push(Registration {
+            name: E::NAME,
+            odata_type: E::ODATA_TYPE,
+            version: E::VERSION,
+            paths: E::PATHS,
+            properties: E::PROPERTIES,
+            canonical: canonical::<E>,
+        });
+        self
+    }
+
+    /// Accepts only this bearer token (by default any non-empty bearer token is accepted).
+    #[must_use]
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Binds `127.0.0.1` on a free port and starts serving on the current tokio runtime.
+    pub async fn start(self) -> std::io::Result<Simulator> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(State {
+            registrations: self.registrations,
+            token: self.token,
+            ..State::default()
+        });
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        tokio::spawn(server::serve(listener, Arc::clone(&state), shutdown_rx));
+        Ok(Simulator {
+            addr,
+            state,
+            shutdown,
+        })
+    }
+}
+
+/// A running simulator. It stops when dropped.
+pub struct Simulator {
+    addr: SocketAddr,
+    state: Arc<State>,
+    shutdown: watch::Sender<bool>,
+}
+
+impl std::fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Simulator")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Simulator {
+    /// Starts configuring a simulator.
+    pub fn builder() -> SimulatorBuilder {
+        SimulatorBuilder::default()
+    }
+
+    /// The service root to give a client: `http://127.0.0.1:<port>`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stores `entity` at `path`, replacing what was there.
+    pub fn insert<P: EntityPath>(&self, path: P, entity: &P::Entity) {
+        self.insert_at(&path.resolve(), entity);
+    }
+
+    /// Stores `entity` at a resolved path (for example a request's [`PatchRequest::path`](crate::PatchRequest::path)).
+    pub fn insert_at<E: GraphEntity>(&self, path: &ResolvedPath, entity: &E) {
+        let document = serde_json::to_value(entity).expect("a Graph entity serializes to JSON");
+        self.insert_json::<E>(path, document);
+    }
+
+    /// Stores a raw JSON document, for documents the Rust type cannot express.
+    pub fn insert_json<E: GraphEntity>(&self, path: &ResolvedPath, document: Value) {
+        lock(&self.state.store).insert(key_of::<E>(path), document);
+    }
+
+    /// The entity stored at `path`, decoded.
+    pub fn get<P: EntityPath>(&self, path: P) -> Option<P::Entity> {
+        self.get_at(&path.resolve())
+    }
+
+    /// The entity stored at a resolved path, decoded.
+    pub fn get_at<E: GraphEntity>(&self, path: &ResolvedPath) -> Option<E> {
+        self.get_json::<E>(path)
+            .and_then(|doc| serde_json::from_value(doc).ok())
+    }
+
+    /// The raw JSON document stored at a resolved path.
+    pub fn get_json<E: GraphEntity>(&self, path: &ResolvedPath) -> Option<Value> {
+        lock(&self.state.store).get(&key_of::<E>(path)).cloned()
+    }
+
+    /// The requests received so far, oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.state.log).clone()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        lock(&self.state.log).clear();
+    }
+
+    /// Answers the next request with `response` instead of serving it (queued: one canned
+    /// response per call, used in order).
+    pub fn respond_next(&self, response: CannedResponse) {
+        lock(&self.state.canned).push_back(response);
+    }
+}
+
+/// The store key of a path: the entity type and the path's decoded segments.
+fn key_of<E: GraphEntity>(path: &ResolvedPath) -> StoreKey {
+    (E::ODATA_TYPE, path.segments().map(str::to_owned).collect())
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        let _ = self.shutdown.send(true);
+    }
+}
