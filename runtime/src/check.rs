@@ -4,6 +4,9 @@
 //!
 //! Const fns cannot allocate, so messages are built in a fixed buffer ([`Message`]).
 
+// The large `Err` lives only in compile-time evaluation; const fns cannot box it.
+#![allow(clippy::result_large_err)]
+
 use crate::metadata::{PathTemplate, Property, Segment};
 
 const CAPACITY: usize = 4096;
@@ -75,6 +78,12 @@ impl Message {
             i += 1;
         }
         self
+    }
+}
+
+impl core::fmt::Debug for Message {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -545,7 +554,7 @@ mod tests {
     ];
 
     fn err<T: std::fmt::Debug>(r: Result<T, Message>) -> String {
-        r.err().expect("an error").as_str().to_owned()
+        r.expect_err("an error").as_str().to_owned()
     }
 
     #[test]
