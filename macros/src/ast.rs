@@ -37,11 +37,18 @@ pub struct PathAttr {
 pub struct EntityAttr {
     pub odata_type: Option<syn::LitStr>,
     pub version: Option<Version>,
-    /// `version` was written, even if its value was rejected (and reported).
-    pub version_given: bool,
     pub paths: Vec<PathAttr>,
     pub permissions: Option<Permissions>,
     pub patch_odata_type: bool,
+    /// The keys written, including those whose values were rejected (and reported), so that a
+    /// rejected value is not reported again as a missing key.
+    pub keys_given: Vec<String>,
+}
+
+impl EntityAttr {
+    pub fn given(&self, key: &str) -> bool {
+        self.keys_given.iter().any(|k| k == key)
+    }
 }
 
 /// A field of an entity.

@@ -17,10 +17,10 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
     let mut attr = EntityAttr {
         odata_type: None,
         version: None,
-        version_given: false,
         paths: Vec::new(),
         permissions: None,
         patch_odata_type: true,
+        keys_given: Vec::new(),
     };
     let mut seen: Vec<String> = Vec::new();
     let parser = syn::meta::parser(|meta| {
@@ -34,7 +34,6 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
             ODATA_TYPE => attr.odata_type = Some(meta.value()?.parse()?),
             VERSION => {
                 let lit: LitStr = meta.value()?.parse()?;
-                attr.version_given = true;
                 attr.version = match lit.value().as_str() {
                     "beta" => Some(Version::Beta),
                     "v1.0" => Some(Version::V1),
@@ -81,6 +80,7 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
     if let Err(err) = parser.parse2(args) {
         cx.syn_error(err);
     }
+    attr.keys_given = seen;
     attr
 }
 
@@ -118,7 +118,7 @@ fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissi
             format!(
                 "permissions must list all three kinds as the docs' table does; missing {} \
                  (write `= unsupported` where the docs say \"Not supported.\")",
-                symbol::one_of(&missing)
+                symbol::all_of(&missing)
             ),
         );
         return Ok(None);
@@ -148,6 +148,7 @@ fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
     let content;
     syn::bracketed!(content in value);
     let scopes = content.parse_terminated(|input| input.parse::<LitStr>(), syn::Token![,])?;
+    let written = scopes.len();
     let mut list: Vec<LitStr> = Vec::new();
     for scope in scopes {
         if let Err(message) = check_scope_name(&scope.value()) {
@@ -158,7 +159,7 @@ fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
             list.push(scope);
         }
     }
-    if list.is_empty() {
+    if written == 0 {
         cx.error_spanned_by(
             &meta.path,
             "an empty scope list: write `unsupported` if no permission allows the call",

@@ -163,13 +163,21 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
+    // The check is an unnamed const that nothing uses, so its failure is reported once; the
+    // index the code uses comes from a twin that cannot fail (its value then never matters).
     let select_panic = panic(call.params_span);
     let select = quote_spanned! {call.params_span=>
+        const _: () = match #private::select_template(
+            #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
+        ) {
+            ::core::result::Result::Ok(_) => (),
+            ::core::result::Result::Err(__message) => #select_panic,
+        };
         const __GRAPHPATCH_TEMPLATE: usize = match #private::select_template(
             #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
         ) {
             ::core::result::Result::Ok(index) => index,
-            ::core::result::Result::Err(__message) => #select_panic,
+            ::core::result::Result::Err(_) => 0,
         };
     };
     let param_checks = params.iter().zip(&names).map(|(p, name)| {
@@ -203,10 +211,15 @@ fn expand_call(call: &PatchCall) -> TokenStream {
             }
             Value::Expr(expr) => {
                 let value = syn::Ident::new("__graphpatch_value", Span::mixed_site());
-                quote_spanned! {expr.span()=>
-                    let #value: <<#entity_ty as ::graphpatch::GraphEntity>::Patch
-                        as #private::PatchSlot<__GRAPHPATCH_PROPERTY>>::Value =
-                        ::core::convert::Into::into(#expr);
+                // The property's type is named at the property (one note if its const failed);
+                // the conversion sits at the value, where a wrong type is reported.
+                let value_ty = quote_spanned! {span=>
+                    <<#entity_ty as ::graphpatch::GraphEntity>::Patch
+                        as #private::PatchSlot<__GRAPHPATCH_PROPERTY>>::Value
+                };
+                let convert = quote_spanned!(expr.span()=> ::core::convert::Into::into(#expr));
+                quote_spanned! {span=>
+                    let #value: #value_ty = #convert;
                     #slot::slot_mut(&mut #changes).set(#value);
                 }
             }
@@ -224,8 +237,16 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         }
     });
     let errors = errors.iter().map(syn::Error::to_compile_error);
+    // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
+    // is not an entity gets one error there, not one per use.
+    let new_changes = quote_spanned! {entity_span=>
+        <<#entity_ty as ::graphpatch::GraphEntity>::Patch as ::core::default::Default>::default()
+    };
+    let build = quote_spanned!(entity_span=> #private::patch_request::<#entity_ty, #count>);
 
-    quote! {{
+    // The block itself is spanned at the entity too: its type, `PatchRequest<Entity>`, needs
+    // `GraphEntity` as well.
+    quote_spanned! {entity_span=> {
         #(#errors)*
         type __GraphpatchEntity = #entity;
         #select
@@ -233,12 +254,9 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         const __GRAPHPATCH_ORDER: [usize; #count] =
             #private::param_order::<#count>(#meta::PATHS, __GRAPHPATCH_TEMPLATE, [#(#names),*]);
         #(#param_values)*
-        let mut #changes = <<#entity_ty as ::graphpatch::GraphEntity>::Patch
-            as ::core::default::Default>::default();
+        let mut #changes = #new_changes;
         #(#property_sets)*
-        #private::patch_request::<#entity_ty, #count>(
-            __GRAPHPATCH_TEMPLATE, __GRAPHPATCH_ORDER, [#(#param_locals),*], #changes,
-        )
+        #build(__GRAPHPATCH_TEMPLATE, __GRAPHPATCH_ORDER, [#(#param_locals),*], #changes)
     }}
 }
 

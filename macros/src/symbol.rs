@@ -21,9 +21,20 @@ pub const VARIANT_KEYS: &[&str] = &[RENAME];
 
 /// Renders a key list as "`a`, `b` or `c`" for messages.
 pub fn one_of(keys: &[&str]) -> String {
+    listing(keys, "or")
+}
+
+/// Renders a key list as "`a`, `b` and `c`" for messages.
+pub fn all_of(keys: &[&str]) -> String {
+    listing(keys, "and")
+}
+
+fn listing(keys: &[&str], conjunction: &str) -> String {
     let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
     match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
         Some((last, _)) => last.clone(),
         None => String::new(),
     }

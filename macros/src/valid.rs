@@ -4,12 +4,13 @@ use crate::ast::{Entity, EntityAttr, Enum, Field, Variant};
 use crate::attr;
 use crate::case;
 use crate::ctxt::Ctxt;
-use crate::symbol::{FIELD_KEYS, VARIANT_KEYS};
+use crate::symbol::{FIELD_KEYS, ODATA_TYPE, PATH, PERMISSIONS, VARIANT_KEYS, VERSION};
 
 /// Builds the model of a `#[graph_entity]` struct, reporting what breaks the rules.
 pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Entity<'a> {
     let call_site = proc_macro2::Span::call_site();
     match &attr.odata_type {
+        None if attr.given(ODATA_TYPE) => {}
         None => cx.error_at(
             call_site,
             "missing `odata_type = \"microsoft.graph.…\"` (the type's name in the Graph docs)",
@@ -20,19 +21,19 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
             }
         }
     }
-    if !attr.version_given {
+    if !attr.given(VERSION) {
         cx.error_at(
             call_site,
             "missing `version = \"beta\"` or `version = \"v1.0\"`",
         );
     }
-    if attr.paths.is_empty() {
+    if !attr.given(PATH) {
         cx.error_at(
             call_site,
             "missing `path = \"/…/{id}\"`: give each PATCH template of the docs' HTTP request section",
         );
     }
-    if attr.permissions.is_none() {
+    if !attr.given(PERMISSIONS) {
         cx.error_at(
             call_site,
             "missing `permissions(delegated_work = […], delegated_personal = …, application = …)`",

@@ -1,0 +1,21 @@
+use graphpatch::prelude::*;
+
+#[graph_entity(
+    odata_type = "microsoft.graph.deviceCategory",
+    version = "v3",
+    path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
+    permissions(
+        delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+        delegated_personal = unsupported,
+        application = unsupported,
+    ),
+)]
+pub struct DeviceCategory {
+    pub display_name: Option<String>,
+}
+
+// The struct exists despite the attribute error: only that error is reported.
+fn main() {
+    let category = DeviceCategory { display_name: None };
+    let _ = category.display_name;
+}

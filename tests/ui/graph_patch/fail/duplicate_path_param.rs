@@ -1,0 +1,12 @@
+use graphpatch::prelude::*;
+use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, RunState};
+
+fn main() {
+    let _ = graph_patch!(DeviceManagementScriptDeviceState {
+        device_management_script_id: "s",
+        device_management_script_id: "t",
+        device_management_script_device_state_id: "d",
+    } set {
+        run_state: RunState::Success,
+    });
+}

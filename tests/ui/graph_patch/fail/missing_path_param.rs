@@ -1,0 +1,10 @@
+use graphpatch::prelude::*;
+use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, RunState};
+
+fn main() {
+    let _ = graph_patch!(DeviceManagementScriptDeviceState {
+        device_shell_script_id: "s",
+    } set {
+        run_state: RunState::Success,
+    });
+}

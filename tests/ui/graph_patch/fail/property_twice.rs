@@ -1,0 +1,12 @@
+use graphpatch::prelude::*;
+use graphpatch_suite::intune::DeviceManagementScriptDeviceState;
+
+fn main() {
+    let _ = graph_patch!(DeviceManagementScriptDeviceState {
+        device_management_script_id: "s",
+        device_management_script_device_state_id: "d",
+    } set {
+        error_code: 1,
+        error_code: 2,
+    });
+}

@@ -1,0 +1,11 @@
+use graphpatch::prelude::*;
+use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, RunState};
+
+fn main() {
+    let _ = graph_patch!(DeviceManagementScriptDeviceState {
+        device_management_script_id: "s",
+        device_management_script_device_state_id: "d",
+    } set {
+        run_stat: RunState::Success,
+    });
+}
