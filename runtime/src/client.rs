@@ -360,7 +360,7 @@ impl GraphClient {
         &self,
         mut response: reqwest::Response,
         client_request_id: &str,
-    ) -> Result<Vec<u8>, Error> {
+    ) -> Result<bytes::Bytes, Error> {
         let limit = self.inner.max_response_bytes;
         let status = response.status();
         let too_large = || Error::UnexpectedResponse {
@@ -368,11 +368,18 @@ impl GraphClient {
             client_request_id: client_request_id.to_owned(),
             snippet: format!("<response body larger than the {limit}-byte limit>"),
         };
-        let expected = response.content_length().unwrap_or(0);
-        if expected > limit as u64 {
+        let expected = response.content_length();
+        if expected.is_some_and(|n| n > limit as u64) {
             return Err(too_large());
         }
-        let mut body = Vec::with_capacity(expected as usize);
+        if expected.is_some() {
+            // The server announced a size within the limit; hyper enforces it while reading.
+            return response.bytes().await.map_err(|source| Error::Transport {
+                client_request_id: client_request_id.to_owned(),
+                source,
+            });
+        }
+        let mut body = Vec::new();
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
@@ -381,7 +388,7 @@ impl GraphClient {
                     }
                     body.extend_from_slice(&chunk);
                 }
-                Ok(None) => return Ok(body),
+                Ok(None) => return Ok(body.into()),
                 Err(source) => {
                     return Err(Error::Transport {
                         client_request_id: client_request_id.to_owned(),

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
 /// `Edm.DateTimeOffset`: an instant with its UTC offset, written back exactly as Graph wrote it.
 ///
@@ -115,18 +115,62 @@ impl FromStr for DateTimeOffset {
     }
 }
 
+impl DateTimeOffset {
+    /// Writes the wire form into `buf` and returns its length. Hand-rolled rather than
+    /// `chrono::format`, which parses its format string on every call: this runs once per
+    /// timestamp in every request body.
+    fn encode(&self, buf: &mut [u8; 40]) -> usize {
+        fn digits(buf: &mut [u8], mut value: u32) {
+            for slot in buf.iter_mut().rev() {
+                *slot = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        }
+        let v = &self.value;
+        // Years outside 0000–9999 cannot be written in ISO 8601's basic form; chrono handles them.
+        let year = u32::try_from(v.year()).unwrap_or(0).min(9999);
+        digits(&mut buf[0..4], year);
+        buf[4] = b'-';
+        digits(&mut buf[5..7], v.month());
+        buf[7] = b'-';
+        digits(&mut buf[8..10], v.day());
+        buf[10] = b'T';
+        digits(&mut buf[11..13], v.hour());
+        buf[13] = b':';
+        digits(&mut buf[14..16], v.minute());
+        buf[16] = b':';
+        digits(&mut buf[17..19], v.second());
+        let mut len = 19;
+        if self.digits > 0 {
+            buf[len] = b'.';
+            let mut nanos = [0u8; 9];
+            digits(&mut nanos, v.nanosecond() % 1_000_000_000);
+            let n = usize::from(self.digits);
+            buf[len + 1..len + 1 + n].copy_from_slice(&nanos[..n]);
+            len += 1 + n;
+        }
+        let offset = v.offset().local_minus_utc();
+        if self.zulu && offset == 0 {
+            buf[len] = b'Z';
+            return len + 1;
+        }
+        buf[len] = if offset < 0 { b'-' } else { b'+' };
+        let minutes = offset.unsigned_abs() / 60;
+        digits(&mut buf[len + 1..len + 3], minutes / 60);
+        buf[len + 3] = b':';
+        digits(&mut buf[len + 4..len + 6], minutes % 60);
+        len + 6
+    }
+}
+
 impl fmt::Display for DateTimeOffset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.value.format("%Y-%m-%dT%H:%M:%S"))?;
-        if self.digits > 0 {
-            let nanos = format!("{:09}", self.value.nanosecond() % 1_000_000_000);
-            write!(f, ".{}", &nanos[..usize::from(self.digits)])?;
+        if !(0..=9999).contains(&self.value.year()) {
+            return write!(f, "{}", self.value.to_rfc3339());
         }
-        if self.zulu && self.value.offset().local_minus_utc() == 0 {
-            f.write_str("Z")
-        } else {
-            write!(f, "{}", self.value.format("%:z"))
-        }
+        let mut buf = [0u8; 40];
+        let len = self.encode(&mut buf);
+        f.write_str(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -138,7 +182,13 @@ impl fmt::Debug for DateTimeOffset {
 
 impl serde::Serialize for DateTimeOffset {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if !(0..=9999).contains(&self.value.year()) {
+            return serializer.collect_str(self);
+        }
+        let mut buf = [0u8; 40];
+        let len = self.encode(&mut buf);
+        serializer
+            .serialize_str(std::str::from_utf8(&buf[..len]).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -172,6 +222,9 @@ mod tests {
             "2017-01-01T00:02:58.1Z",
             "2017-01-01T00:02:58.000+00:00",
             "2016-12-31T23:59:59.123456789+05:30",
+            "0001-01-01T00:00:00-00:30",
+            "9999-12-31T23:59:59.9999999+14:00",
+            "2017-01-01T00:02:58.0000001-12:00",
         ] {
             let parsed: DateTimeOffset = text.parse().unwrap();
             assert_eq!(parsed.to_string(), text);
