@@ -80,6 +80,8 @@ pub struct Entity<'a> {
     pub item: &'a syn::ItemStruct,
     pub attr: EntityAttr,
     pub fields: Vec<Field<'a>>,
+    /// Named fields with distinct wire names: what the generated impls need.
+    pub fields_ok: bool,
 }
 
 /// A variant of a `#[graph_enum]`.

@@ -24,16 +24,17 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let attr = attr::entity_attr(&cx, args);
     let entity = valid::entity(&cx, attr, &item);
     let struct_item = emit_struct(&entity);
+    // The impls need a struct with named, uniquely named fields and no generics; everything
+    // else has a stand-in (see `emit_impls`), so they are emitted even beside an error.
+    let shape_ok = entity.fields_ok && item.generics.params.is_empty();
+    let impls = if shape_ok { emit_impls(&entity) } else { TokenStream::new() };
     match cx.check() {
-        Ok(()) => {
-            let impls = emit_impls(&entity);
-            quote!(#struct_item #impls)
-        }
-        // Emit the struct anyway (without our helper attributes) so the user's other code still
-        // resolves it and they see our error alone, not a cascade of "cannot find type".
+        Ok(()) => quote!(#struct_item #impls),
+        // With the struct and its impls still emitted, the user's other code keeps compiling
+        // and they see our error alone, not a cascade of "not a Graph entity".
         Err(err) => {
             let err = err.to_compile_error();
-            quote!(#err #struct_item)
+            quote!(#err #struct_item #impls)
         }
     }
 }
@@ -75,19 +76,19 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     let patch_ident = format_ident!("{}Patch", ident);
     let path_ident = format_ident!("{}Path", ident);
     let attr = &entity.attr;
-    let odata_type = attr.odata_type.as_ref().expect("checked").value();
+    // A missing or rejected value has been reported; its stand-in only keeps the impls whole.
+    let odata_type = attr.odata_type.as_ref().map(syn::LitStr::value).unwrap_or_default();
     let odata_value = format!("#{odata_type}");
-    let version = match attr.version.expect("checked") {
+    let version = match attr.version.unwrap_or(Version::Beta) {
         Version::Beta => quote!(::graphpatch::ApiVersion::Beta),
         Version::V1 => quote!(::graphpatch::ApiVersion::V1),
     };
     let name = ident.to_string();
-    let permissions = attr.permissions.as_ref().expect("checked");
-    let (work, personal, app) = (
-        scopes(&permissions.delegated_work),
-        scopes(&permissions.delegated_personal),
-        scopes(&permissions.application),
-    );
+    let unsupported = ScopeList::Unsupported;
+    let (work, personal, app) = match &attr.permissions {
+        Some(p) => (scopes(&p.delegated_work), scopes(&p.delegated_personal), scopes(&p.application)),
+        None => (scopes(&unsupported), scopes(&unsupported), scopes(&unsupported)),
+    };
     let patch_odata_type = attr.patch_odata_type;
     let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
     let paths = templates

@@ -43,6 +43,7 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
         cx.error_spanned_by(&item.generics, "a Graph entity cannot be generic");
     }
     let mut fields = Vec::new();
+    let mut fields_ok = true;
     match &item.fields {
         syn::Fields::Named(named) => {
             for field in &named.named {
@@ -55,6 +56,7 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
                     .unwrap_or_else(|| case::snake_to_lower_camel(&ident.to_string()));
                 if fields.iter().any(|f: &Field| f.wire == wire) {
                     cx.error_spanned_by(ident, format!("two fields have the wire name `{wire}`"));
+                    fields_ok = false;
                 }
                 if wire.starts_with('@') {
                     cx.error_spanned_by(
@@ -71,12 +73,20 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
                 });
             }
         }
-        _ => cx.error_spanned_by(
-            &item.ident,
-            "#[graph_entity] needs a struct with named fields, one per Graph property",
-        ),
+        _ => {
+            cx.error_spanned_by(
+                &item.ident,
+                "#[graph_entity] needs a struct with named fields, one per Graph property",
+            );
+            fields_ok = false;
+        }
     }
-    Entity { item, attr, fields }
+    Entity {
+        item,
+        attr,
+        fields,
+        fields_ok,
+    }
 }
 
 /// `microsoft.graph.deviceManagementScriptState`: a namespace and a name, no leading `#`.

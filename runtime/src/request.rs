@@ -44,12 +44,36 @@ impl Prefer {
 ///     r##"{"@odata.type":"#microsoft.graph.deviceCategory","displayName":"Kiosks"}"##
 /// );
 /// ```
-#[derive(Debug, Clone)]
 pub struct PatchRequest<E: GraphEntity> {
     path: ResolvedPath,
     changes: E::Patch,
     prefer: Option<Prefer>,
     if_match: Option<String>,
+}
+
+// Written out rather than derived: a derive would require `E: Clone` / `E: Debug`, and the
+// request holds no `E`, only its change set.
+impl<E: GraphEntity> Clone for PatchRequest<E> {
+    fn clone(&self) -> Self {
+        PatchRequest {
+            path: self.path.clone(),
+            changes: self.changes.clone(),
+            prefer: self.prefer,
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
+impl<E: GraphEntity> std::fmt::Debug for PatchRequest<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatchRequest")
+            .field("entity", &E::NAME)
+            .field("path", &self.path)
+            .field("changes", &self.changes)
+            .field("prefer", &self.prefer)
+            .field("if_match", &self.if_match)
+            .finish()
+    }
 }
 
 impl<E: GraphEntity> PatchRequest<E> {

@@ -14,8 +14,10 @@ pub struct DeviceCategory {
     pub display_name: Option<String>,
 }
 
-// The struct exists despite the attribute error: only that error is reported.
+// The struct and its impls exist despite the attribute error: only that error is reported.
 fn main() {
     let category = DeviceCategory { display_name: None };
     let _ = category.display_name;
+    let _ = graph_patch!(DeviceCategory { device_category_id: "c" } set { display_name: "x" });
+    let _ = DeviceCategoryPatch::new().clear_display_name();
 }

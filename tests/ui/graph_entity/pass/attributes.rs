@@ -46,4 +46,6 @@ fn main() {
     .unwrap();
     assert_eq!(read.name.as_deref(), Some("x"));
     let _ = DeviceCategoryPath::ManagedDevicesDeviceCategory { managed_device_id: "m".into() };
+    // A request clones and prints without the entity being `Clone` or `Debug`.
+    assert!(format!("{:?}", request.clone()).contains("role_scope_tag_ids"));
 }
