@@ -83,7 +83,7 @@ pub async fn run(
                 .token("simulator-token")
                 .start()
                 .await?;
-            let path = DeviceManagementScriptStatePath::RunStates {
+            let path = DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
                 device_management_script_id: args.script_id.clone(),
                 device_management_script_state_id: args.state_id.clone(),
             };
@@ -132,12 +132,14 @@ pub async fn run(
     // The body exactly as sent: only the properties set above.
     writeln!(out, "\n{}\n", String::from_utf8_lossy(prepared.body()))?;
 
-    match client.execute(prepared).await? {
-        Some(updated) => {
-            writeln!(out, "HTTP/1.1 200 OK")?;
-            writeln!(out, "\n{}", serde_json::to_string_pretty(&updated)?)?;
-        }
-        None => writeln!(out, "HTTP/1.1 204 No Content")?,
+    let response = client.execute(prepared).await?;
+    writeln!(out, "HTTP/1.1 {}", response.status)?;
+    if let Some(request_id) = &response.request_id {
+        writeln!(out, "request-id: {request_id}")?;
+    }
+    match &response.entity {
+        Some(updated) => writeln!(out, "\n{}", serde_json::to_string_pretty(updated)?)?,
+        None => writeln!(out, "(no body)")?,
     }
     drop(simulator);
     Ok(())

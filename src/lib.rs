@@ -4,3 +4,8 @@
 
 pub mod docs;
 pub mod intune;
+
+/// The README's Rust examples, compiled (and run where not marked `no_run`) as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -36,7 +36,7 @@ fn state(id: &str) -> DeviceManagementScriptState {
 }
 
 fn seed_path(script: &str, id: &str) -> DeviceManagementScriptStatePath {
-    DeviceManagementScriptStatePath::RunStates {
+    DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
         device_management_script_id: script.into(),
         device_management_script_state_id: id.into(),
     }
@@ -320,6 +320,148 @@ async fn truncated_json_is_a_decode_error_with_a_bounded_snippet() {
     assert!(snippet.len() <= 520, "snippet of {} bytes", snippet.len());
 }
 
+/// A one-shot HTTP/1.1 server on loopback that answers with `response` verbatim, for answers the
+/// simulator's HTTP stack would not produce (a chunked body of unannounced length).
+async fn raw_server(response: Vec<u8>) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut request = Vec::new();
+        let mut buf = [0u8; 4096];
+        // Read up to the end of the headers and the small JSON body that follows.
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = stream.read(&mut buf).await.unwrap();
+            if n == 0 {
+                return;
+            }
+            request.extend_from_slice(&buf[..n]);
+        }
+        let _ = stream.write_all(&response).await;
+        let _ = stream.shutdown().await;
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test]
+async fn oversized_chunked_responses_are_refused_while_streaming() {
+    let chunk = format!("{:x}\r\n{}\r\n", 1000, "x".repeat(1000));
+    let mut response =
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
+            .to_vec();
+    for _ in 0..64 {
+        response.extend_from_slice(chunk.as_bytes());
+    }
+    response.extend_from_slice(b"0\r\n\r\n");
+    let base = raw_server(response).await;
+    let client = GraphClient::builder()
+        .base_url(base)
+        .token(TOKEN)
+        .max_response_bytes(10_000)
+        .build()
+        .unwrap();
+    let err = client
+        .send(graph_patch!(DeviceManagementScriptState {
+            device_management_script_id: "s",
+            device_management_script_state_id: "d",
+        } set {
+            result_message: "x",
+        }))
+        .await
+        .unwrap_err();
+    let Error::UnexpectedResponse {
+        status, snippet, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(status.as_u16(), 200);
+    assert!(snippet.contains("10000-byte limit"), "{snippet}");
+}
+
+#[tokio::test]
+async fn redirects_are_errors_not_silent_gets() {
+    let (sim, client) = setup().await;
+    sim.insert(seed_path("s", "d"), &state("d"));
+    sim.respond_next(
+        CannedResponse::new(302, "").header("location", "https://elsewhere.example/beta/x"),
+    );
+    let err = client
+        .send(graph_patch!(DeviceManagementScriptState {
+            device_management_script_id: "s",
+            device_management_script_state_id: "d",
+        } set {
+            result_message: "x",
+        }))
+        .await
+        .unwrap_err();
+    let Error::Redirect {
+        status, location, ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(status.as_u16(), 302);
+    assert_eq!(location, "https://elsewhere.example/beta/x");
+    assert_eq!(sim.requests().len(), 1, "the redirect was not followed");
+    assert_eq!(sim.get(seed_path("s", "d")).unwrap(), state("d"));
+}
+
+#[tokio::test]
+async fn a_success_without_a_body_is_applied_not_a_decode_error() {
+    let (sim, client) = setup().await;
+    for status in [200, 202] {
+        sim.respond_next(CannedResponse::new(status, ""));
+        let response = client
+            .execute(
+                client
+                    .prepare(graph_patch!(DeviceManagementScriptState {
+                        device_management_script_id: "s",
+                        device_management_script_state_id: "d",
+                    } set {
+                        result_message: "x",
+                    }))
+                    .await
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status.as_u16(), status);
+        assert!(response.entity.is_none());
+    }
+}
+
+#[tokio::test]
+async fn execute_reports_status_and_correlation_ids() {
+    let (sim, client) = setup().await;
+    sim.insert(seed_path("s", "d"), &state("d"));
+    let prepared = client
+        .prepare(graph_patch!(DeviceManagementScriptState {
+            device_management_script_id: "s",
+            device_management_script_state_id: "d",
+        } set {
+            result_message: "x",
+        }))
+        .await
+        .unwrap();
+    let sent = prepared.client_request_id().to_owned();
+    let response = client.execute(prepared).await.unwrap();
+    assert_eq!(response.status.as_u16(), 200);
+    assert_eq!(response.client_request_id, sent);
+    assert_eq!(
+        sim.requests()[0].header("client-request-id"),
+        Some(sent.as_str())
+    );
+    assert!(response
+        .request_id
+        .is_some_and(|id| uuid::Uuid::parse_str(&id).is_ok()));
+    assert_eq!(
+        response.entity.unwrap().result_message.as_deref(),
+        Some("x")
+    );
+}
+
 #[tokio::test]
 async fn oversized_responses_are_refused() {
     let (sim, _) = setup().await;
@@ -358,6 +500,9 @@ async fn wrong_token_is_a_401_and_never_printed() {
     });
     let prepared = client.prepare(request.clone()).await.unwrap();
     assert_no_token(&format!("{prepared:?}"));
+    client.execute(prepared).await.unwrap_err();
+    // The simulator's log, as assertion output would print it.
+    assert_no_token(&format!("{:?}", sim.requests()));
     assert_no_token(&format!("{client:?}"));
     let err = client.send(request).await.unwrap_err();
     let Error::Graph(graph) = &err else {

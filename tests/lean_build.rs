@@ -2,6 +2,7 @@
 //! and none of the project's own tooling, only what a hand-written reqwest + serde + chrono
 //! client needs, plus the macros.
 
+use std::collections::BTreeSet;
 use std::process::Command;
 
 /// `package features` lines of `graphpatch`'s normal dependency tree.
@@ -85,6 +86,72 @@ fn default_features_pull_no_http_server_and_no_tooling() {
         !lines.iter().any(|l| l.starts_with("openssl")),
         "OpenSSL in the default build"
     );
+}
+
+/// Package names in `graphpatch`'s normal dependency tree, split into those a hand-written
+/// client already has (under reqwest, serde, serde_json and chrono) and the rest.
+fn against_hand_written_client() -> (BTreeSet<String>, BTreeSet<String>) {
+    let output = Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "graphpatch",
+            "-e",
+            "normal",
+            "--no-dedupe",
+        ])
+        .args(["--prefix", "depth", "--format", "{p}"])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let baseline_roots = ["reqwest", "serde", "serde_json", "chrono"];
+    let (mut all, mut baseline) = (BTreeSet::new(), BTreeSet::new());
+    let mut ancestors: Vec<String> = Vec::new();
+    for line in String::from_utf8(output.stdout).expect("utf-8").lines() {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        let Ok(depth) = line[..digits].parse::<usize>() else {
+            continue;
+        };
+        let name = line[digits..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        ancestors.truncate(depth);
+        ancestors.push(name.clone());
+        if depth == 0 {
+            continue;
+        }
+        if baseline_roots.contains(&ancestors[1].as_str()) {
+            baseline.insert(name.clone());
+        }
+        all.insert(name);
+    }
+    let extra = all.difference(&baseline).cloned().collect();
+    (baseline, extra)
+}
+
+#[test]
+fn beyond_a_hand_written_client_only_the_macros_uuid_and_thiserror() {
+    let (baseline, extra) = against_hand_written_client();
+    assert!(
+        baseline.contains("hyper") && baseline.contains("rustls"),
+        "{baseline:?}"
+    );
+    let allowed: BTreeSet<String> = ["graphpatch-macros", "thiserror", "thiserror-impl", "uuid"]
+        .map(String::from)
+        .into();
+    assert!(
+        extra.is_subset(&allowed),
+        "packages beyond a hand-written client: {extra:?}"
+    );
+    assert!(extra.contains("graphpatch-macros"));
 }
 
 #[test]

@@ -115,7 +115,7 @@ async fn seed_page_example_request_is_what_the_example_sends() {
         "c5b7a3d1-1f0e-4e8b-9a55-3b1c2d4e5f60",
         "fbfa3cb8-3cb8-fbfa-b83c-fafbb83cfafb",
     );
-    let path = DeviceManagementScriptStatePath::RunStates {
+    let path = DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
         device_management_script_id: script_id.into(),
         device_management_script_state_id: state_id.into(),
     };

@@ -70,8 +70,7 @@ impl Field<'_> {
 
     /// The Rust name without a raw-identifier prefix, as `graph_patch!` users write it.
     pub fn name(&self) -> String {
-        let name = self.ident.to_string();
-        name.trim_start_matches("r#").to_owned()
+        crate::case::unraw(self.ident)
     }
 }
 

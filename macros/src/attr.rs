@@ -31,9 +31,11 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
         }
         seen.push(key.clone());
         match key.as_str() {
-            ODATA_TYPE => attr.odata_type = Some(meta.value()?.parse()?),
+            ODATA_TYPE => attr.odata_type = lit_str(cx, &meta)?,
             VERSION => {
-                let lit: LitStr = meta.value()?.parse()?;
+                let Some(lit) = lit_str(cx, &meta)? else {
+                    return Ok(());
+                };
                 attr.version = match lit.value().as_str() {
                     "beta" => Some(Version::Beta),
                     "v1.0" => Some(Version::V1),
@@ -47,7 +49,9 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
                 };
             }
             PATH => {
-                let lit: LitStr = meta.value()?.parse()?;
+                let Some(lit) = lit_str(cx, &meta)? else {
+                    return Ok(());
+                };
                 match template::parse(&lit.value()) {
                     Ok(t) if attr.paths.iter().any(|p| p.template.text == t.text) => {
                         cx.error_spanned_by(&lit, "duplicate path template")
@@ -59,10 +63,13 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
                     Err(message) => cx.error_spanned_by(&lit, message),
                 }
             }
-            PATCH_ODATA_TYPE => {
-                let lit: syn::LitBool = meta.value()?.parse()?;
-                attr.patch_odata_type = lit.value;
-            }
+            PATCH_ODATA_TYPE => match meta.value()?.parse::<syn::Expr>()? {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Bool(lit),
+                    ..
+                }) => attr.patch_odata_type = lit.value,
+                other => cx.error_spanned_by(other, "expected `true` or `false`"),
+            },
             PERMISSIONS => attr.permissions = permissions(cx, &meta)?,
             _ => {
                 cx.error_spanned_by(
@@ -134,23 +141,35 @@ fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissi
 }
 
 fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
-    let value = meta.value()?;
-    if value.peek(syn::Ident) {
-        let ident: syn::Ident = value.parse()?;
-        if ident != UNSUPPORTED {
-            cx.error_spanned_by(
-                &ident,
-                format!("expected `unsupported` or a list of scopes like `[\"User.Read\"]`, found `{ident}`"),
-            );
+    let expected = "expected `unsupported` or a list of scopes such as `[\"User.Read\"]`";
+    let elements = match meta.value()?.parse::<syn::Expr>()? {
+        syn::Expr::Path(path) if path.path.is_ident(UNSUPPORTED) => {
+            return Ok(ScopeList::Unsupported)
         }
-        return Ok(ScopeList::Unsupported);
+        syn::Expr::Array(array) => array.elems,
+        other => {
+            cx.error_spanned_by(other, expected);
+            return Ok(ScopeList::Unsupported);
+        }
+    };
+    if elements.is_empty() {
+        cx.error_spanned_by(
+            &meta.path,
+            "an empty scope list: write `unsupported` if no permission allows the call",
+        );
     }
-    let content;
-    syn::bracketed!(content in value);
-    let scopes = content.parse_terminated(|input| input.parse::<LitStr>(), syn::Token![,])?;
-    let written = scopes.len();
     let mut list: Vec<LitStr> = Vec::new();
-    for scope in scopes {
+    for element in elements {
+        let scope = match element {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(scope),
+                ..
+            }) => scope,
+            other => {
+                cx.error_spanned_by(other, "expected a scope name in quotes");
+                continue;
+            }
+        };
         if let Err(message) = check_scope_name(&scope.value()) {
             cx.error_spanned_by(&scope, message);
         } else if list.iter().any(|s| s.value() == scope.value()) {
@@ -159,25 +178,27 @@ fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
             list.push(scope);
         }
     }
-    if written == 0 {
-        cx.error_spanned_by(
-            &meta.path,
-            "an empty scope list: write `unsupported` if no permission allows the call",
-        );
-    }
     Ok(ScopeList::Scopes(list))
+}
+
+/// The string literal after `key =`; anything else is reported (and `None`) without stopping
+/// the parse, so the keys after it are still read.
+fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
+    match meta.value()?.parse::<syn::Expr>()? {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => Ok(Some(lit)),
+        other => {
+            cx.error_spanned_by(other, "expected a string literal");
+            Ok(None)
+        }
+    }
 }
 
 /// Graph permission names are dot-separated words: `DeviceManagementManagedDevices.ReadWrite.All`.
 pub fn check_scope_name(scope: &str) -> Result<(), String> {
-    let words: Vec<&str> = scope.split('.').collect();
-    let well_formed = words.len() >= 2
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && w.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        });
-    if well_formed {
+    if dotted_words(scope, 2, &[], &['-', '_']) {
         Ok(())
     } else {
         Err(format!(
@@ -220,7 +241,9 @@ pub fn graph_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &[&str]) -> FieldA
                     return skip_value(&meta);
                 }
                 _ => {
-                    let lit: LitStr = meta.value()?.parse()?;
+                    let Some(lit) = lit_str(cx, &meta)? else {
+                        return Ok(());
+                    };
                     if lit.value().is_empty() {
                         cx.error_spanned_by(&lit, "a wire name cannot be empty");
                     }
@@ -234,6 +257,25 @@ pub fn graph_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &[&str]) -> FieldA
         }
     }
     out
+}
+
+/// Removes the `#[graph(...)]` helpers, which mean nothing to the compiler once read.
+pub fn strip(attrs: &mut Vec<syn::Attribute>) {
+    attrs.retain(|a| !a.path().is_ident(GRAPH));
+}
+
+/// Whether `value` is at least `min_words` dot-separated words, each starting with a letter (or
+/// one of `extra_start`) and continuing with letters, digits and `extra`.
+pub fn dotted_words(value: &str, min_words: usize, extra_start: &[char], extra: &[char]) -> bool {
+    let words: Vec<&str> = value.split('.').collect();
+    words.len() >= min_words
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || extra_start.contains(&c))
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
+        })
 }
 
 fn key_of(meta: &ParseNestedMeta) -> String {

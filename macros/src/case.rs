@@ -1,10 +1,39 @@
 //! Name conversions between Rust's snake_case / PascalCase and Graph's lowerCamel wire names.
 
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+
+/// Rust's keywords: a parameter named like one becomes a raw identifier (`r#type`).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot even be raw identifiers.
+pub const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// An identifier for `name`, raw when `name` is a keyword.
+pub fn ident(name: &str) -> syn::Ident {
+    if KEYWORDS.contains(&name) {
+        syn::Ident::new_raw(name, Span::call_site())
+    } else {
+        syn::Ident::new(name, Span::call_site())
+    }
+}
+
+/// The identifier as the user means it: `r#type` → `type`.
+pub fn unraw(ident: &syn::Ident) -> String {
+    ident.unraw().to_string()
+}
+
 /// `last_state_update_date_time` → `lastStateUpdateDateTime`.
 pub fn snake_to_lower_camel(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());
     let mut upper_next = false;
-    for ch in snake.trim_start_matches("r#").chars() {
+    for ch in snake.chars() {
         if ch == '_' {
             upper_next = !out.is_empty();
         } else if upper_next {
@@ -78,7 +107,9 @@ mod tests {
             "lastStateUpdateDateTime"
         );
         assert_eq!(snake_to_lower_camel("id"), "id");
-        assert_eq!(snake_to_lower_camel("r#type"), "type");
+        assert_eq!(unraw(&syn::parse_str("r#type").unwrap()), "type");
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("user_id").to_string(), "user_id");
         assert_eq!(pascal_to_lower_camel("ScriptError"), "scriptError");
         assert_eq!(
             lower_camel_to_snake("deviceManagementScriptId"),

@@ -8,7 +8,6 @@ use quote::ToTokens;
 /// Gathers errors while parsing and checking; [`Ctxt::check`] turns them into one `syn::Error`.
 ///
 /// Dropping a `Ctxt` without calling `check` is a bug in this crate, and panics.
-#[derive(Default)]
 pub struct Ctxt {
     errors: RefCell<Option<Vec<syn::Error>>>,
 }

@@ -27,7 +27,11 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     // The impls need a struct with named, uniquely named fields and no generics; everything
     // else has a stand-in (see `emit_impls`), so they are emitted even beside an error.
     let shape_ok = entity.fields_ok && item.generics.params.is_empty();
-    let impls = if shape_ok { emit_impls(&entity) } else { TokenStream::new() };
+    let impls = if shape_ok {
+        emit_impls(&entity)
+    } else {
+        TokenStream::new()
+    };
     match cx.check() {
         Ok(()) => quote!(#struct_item #impls),
         // With the struct and its impls still emitted, the user's other code keeps compiling
@@ -42,24 +46,20 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 /// The user's struct, with `#[graph]` helpers replaced by the serde attributes they imply.
 fn emit_struct(entity: &Entity) -> TokenStream {
     let mut item = entity.item.clone();
+    // User serde attributes were reported (graphpatch writes the serde impls); dropping them
+    // keeps that report the only one.
+    item.attrs.retain(|a| !a.path().is_ident("serde"));
+    for field in item.fields.iter_mut() {
+        attr::strip(&mut field.attrs);
+        field.attrs.retain(|a| !a.path().is_ident("serde"));
+    }
     if let syn::Fields::Named(named) = &mut item.fields {
         for (field, model) in named.named.iter_mut().zip(&entity.fields) {
-            field
-                .attrs
-                .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
             let wire = &model.wire;
             field
                 .attrs
                 .push(syn::parse_quote!(#[serde(rename = #wire)]));
         }
-    } else if let syn::Fields::Unnamed(unnamed) = &mut item.fields {
-        for field in unnamed.unnamed.iter_mut() {
-            field
-                .attrs
-                .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
-        }
-    }
-    if !entity.fields.is_empty() || matches!(item.fields, syn::Fields::Named(_)) {
         item.attrs.push(syn::parse_quote!(
             #[derive(::graphpatch::__private::serde::Deserialize)]
         ));
@@ -77,7 +77,11 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     let path_ident = format_ident!("{}Path", ident);
     let attr = &entity.attr;
     // A missing or rejected value has been reported; its stand-in only keeps the impls whole.
-    let odata_type = attr.odata_type.as_ref().map(syn::LitStr::value).unwrap_or_default();
+    let odata_type = attr
+        .odata_type
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
     let odata_value = format!("#{odata_type}");
     let version = match attr.version.unwrap_or(Version::Beta) {
         Version::Beta => quote!(::graphpatch::ApiVersion::Beta),
@@ -86,8 +90,16 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     let name = ident.to_string();
     let unsupported = ScopeList::Unsupported;
     let (work, personal, app) = match &attr.permissions {
-        Some(p) => (scopes(&p.delegated_work), scopes(&p.delegated_personal), scopes(&p.application)),
-        None => (scopes(&unsupported), scopes(&unsupported), scopes(&unsupported)),
+        Some(p) => (
+            scopes(&p.delegated_work),
+            scopes(&p.delegated_personal),
+            scopes(&p.application),
+        ),
+        None => (
+            scopes(&unsupported),
+            scopes(&unsupported),
+            scopes(&unsupported),
+        ),
     };
     let patch_odata_type = attr.patch_odata_type;
     let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
@@ -126,7 +138,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     });
     let slot_counts = writable.iter().map(|(_, f)| {
         let field = f.ident;
-        quote!(usize::from(self.#field.is_set()))
+        quote!(<::core::primitive::usize as ::core::convert::From<::core::primitive::bool>>::from(self.#field.is_set()))
     });
     let slot_impls = writable.iter().map(|(index, f)| {
         let (field, ty) = (f.ident, f.value_ty());
@@ -167,7 +179,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     let variants = path_variants(&templates);
     let path_enum_variants = templates.iter().zip(&variants).map(|(t, v)| {
         let doc = format!("`PATCH {}`", t.text);
-        let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
+        let fields: Vec<syn::Ident> = t.params().map(|(_, s)| case::ident(s)).collect();
         let docs = t.params().map(|(w, _)| format!("`{{{w}}}`"));
         if fields.is_empty() {
             quote!(#[doc = #doc] #v)
@@ -180,7 +192,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         .zip(&variants)
         .enumerate()
         .map(|(i, (t, v))| {
-            let fields: Vec<syn::Ident> = t.params().map(|(_, s)| format_ident!("{}", s)).collect();
+            let fields: Vec<syn::Ident> = t.params().map(|(_, s)| case::ident(s)).collect();
             let pattern = if fields.is_empty() {
                 quote!(Self::#v)
             } else {
@@ -204,7 +216,12 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 
     quote! {
         #[doc = #patch_doc]
-        #[derive(Debug, Clone, Default, PartialEq)]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::default::Default,
+            ::core::cmp::PartialEq,
+        )]
         #vis struct #patch_ident {
             #(#slot_fields,)*
         }
@@ -219,7 +236,13 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         }
 
         #[doc = #path_doc]
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
         #vis enum #path_ident {
             #(#path_enum_variants,)*
         }
@@ -235,8 +258,8 @@ fn emit_impls(entity: &Entity) -> TokenStream {
             use ::graphpatch::__private::serde::ser::SerializeMap as _;
 
             impl ::graphpatch::GraphEntity for #ident {
-                const NAME: &'static str = #name;
-                const ODATA_TYPE: &'static str = #odata_type;
+                const NAME: &'static ::core::primitive::str = #name;
+                const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
                 const VERSION: ::graphpatch::ApiVersion = #version;
                 const PATHS: &'static [::graphpatch::PathTemplate] = &[#(#paths),*];
                 const PERMISSIONS: ::graphpatch::Permissions = ::graphpatch::Permissions {
@@ -245,7 +268,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
                     application: #app,
                 };
                 const PROPERTIES: &'static [::graphpatch::Property] = &[#(#properties),*];
-                const PATCH_ODATA_TYPE: bool = #patch_odata_type;
+                const PATCH_ODATA_TYPE: ::core::primitive::bool = #patch_odata_type;
                 type Patch = #patch_ident;
                 type Path = #path_ident;
             }
@@ -264,7 +287,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 
             impl ::graphpatch::ChangeSet for #patch_ident {
                 type Entity = #ident;
-                fn len(&self) -> usize {
+                fn len(&self) -> ::core::primitive::usize {
                     0 #(+ #slot_counts)*
                 }
             }
@@ -274,7 +297,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
                 where
                     __S: ::graphpatch::__private::serde::Serializer,
                 {
-                    let __len = ::graphpatch::ChangeSet::len(self) + usize::from(#patch_odata_type);
+                    let __len = ::graphpatch::ChangeSet::len(self) + <::core::primitive::usize as ::core::convert::From<::core::primitive::bool>>::from(#patch_odata_type);
                     let mut __map = __serializer.serialize_map(::core::option::Option::Some(__len))?;
                     if #patch_odata_type {
                         __map.serialize_entry("@odata.type", #odata_value)?;
@@ -316,34 +339,29 @@ fn path_template(template: &Template, span: Span) -> TokenStream {
     quote_spanned!(span=> ::graphpatch::PathTemplate { template: #text, segments: &[#(#segments),*] })
 }
 
-/// Variant names for the path enum: the literal segments that tell the templates apart, in
-/// PascalCase (`/deviceManagement/deviceShellScripts/{id}/deviceRunStates/{id2}` →
-/// `DeviceShellScriptsDeviceRunStates` when another template differs after `deviceManagement`).
+/// Variant names for the path enum: each template's literal segments after the first, in
+/// PascalCase (`/deviceManagement/deviceShellScripts/{a}/deviceRunStates/{b}` →
+/// `DeviceShellScriptsDeviceRunStates`). A name depends on its template alone, so adding a
+/// template never renames the others; templates with the same literals get an index suffix.
 fn path_variants(templates: &[&Template]) -> Vec<syn::Ident> {
-    let literals: Vec<Vec<&str>> = templates
-        .iter()
-        .map(|t| {
-            t.segments
-                .iter()
-                .filter_map(|s| match s {
-                    Segment::Literal(l) => Some(l.as_str()),
-                    Segment::Param { .. } => None,
-                })
-                .collect()
-        })
-        .collect();
-    let shortest = literals.iter().map(Vec::len).min().unwrap_or(0);
-    let mut common = 0;
-    while common + 1 < shortest && literals.iter().all(|l| l[common] == literals[0][common]) {
-        common += 1;
-    }
     let mut names: Vec<String> = Vec::new();
-    for (i, lits) in literals.iter().enumerate() {
-        let mut name: String = lits[common.min(lits.len())..]
+    for (i, template) in templates.iter().enumerate() {
+        let literals: Vec<&str> = template
+            .segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Literal(l) => Some(l.as_str()),
+                Segment::Param { .. } => None,
+            })
+            .collect();
+        let skip = usize::from(literals.len() > 1);
+        let mut name: String = literals[skip..]
             .iter()
             .map(|l| case::to_pascal(l))
             .collect();
-        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+            || case::RESERVED.contains(&name.as_str())
+        {
             name = format!("Template{i}");
         }
         if names.contains(&name) {

@@ -24,6 +24,14 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         );
     }
     let model = valid::graph_enum(&cx, &item);
+    for path in derives(&item.attrs) {
+        if path.is_ident("Copy") || path.segments.last().is_some_and(|s| s.ident == "Copy") {
+            cx.error_spanned_by(
+                &path,
+                "a Graph enum cannot be `Copy`: it keeps values it does not list in a `String`",
+            );
+        }
+    }
     let mut output = item.clone();
     for variant in output.variants.iter_mut() {
         variant
@@ -39,9 +47,13 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         /// as received so that it is sent back unchanged.
         Unrecognized(::std::string::String)
     });
-    output
-        .attrs
-        .push(syn::parse_quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash)]));
+    // The derives the user has not written already (a second `Debug` would conflict).
+    let missing = missing_derives(&item.attrs);
+    if !missing.is_empty() {
+        output
+            .attrs
+            .push(syn::parse_quote!(#[derive(#(#missing),*)]));
+    }
 
     let ident = &item.ident;
     let idents: Vec<&syn::Ident> = model.variants.iter().map(|v| v.ident).collect();
@@ -107,4 +119,38 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             }
         };
     }
+}
+
+/// The paths inside the item's `#[derive(...)]` attributes.
+fn derives(attrs: &[syn::Attribute]) -> Vec<syn::Path> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .filter_map(|a| {
+            a.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            )
+            .ok()
+        })
+        .flatten()
+        .collect()
+}
+
+/// `Debug, Clone, PartialEq, Eq, Hash`, less those already derived.
+fn missing_derives(attrs: &[syn::Attribute]) -> Vec<TokenStream> {
+    let present: Vec<String> = derives(attrs)
+        .iter()
+        .filter_map(|p| p.segments.last().map(|s| s.ident.to_string()))
+        .collect();
+    [
+        ("Debug", quote!(::core::fmt::Debug)),
+        ("Clone", quote!(::core::clone::Clone)),
+        ("PartialEq", quote!(::core::cmp::PartialEq)),
+        ("Eq", quote!(::core::cmp::Eq)),
+        ("Hash", quote!(::core::hash::Hash)),
+    ]
+    .into_iter()
+    .filter(|(name, _)| !present.iter().any(|p| p == name))
+    .map(|(_, path)| path)
+    .collect()
 }

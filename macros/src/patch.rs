@@ -14,6 +14,8 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{braced, Token};
 
+use crate::case::unraw;
+
 mod kw {
     syn::custom_keyword!(set);
     syn::custom_keyword!(at);
@@ -258,8 +260,4 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         #(#property_sets)*
         #build(__GRAPHPATCH_TEMPLATE, __GRAPHPATCH_ORDER, [#(#param_locals),*], #changes)
     }}
-}
-
-fn unraw(ident: &syn::Ident) -> String {
-    ident.to_string().trim_start_matches("r#").to_owned()
 }

@@ -54,16 +54,22 @@ pub fn parse(text: &str) -> Result<Template, String> {
         }
         segments.push(parse_segment(piece)?);
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     for seg in &segments {
-        if let Segment::Param { wire, .. } = seg {
-            if seen.contains(&wire.as_str()) {
+        if let Segment::Param { wire, snake } = seg {
+            if seen.iter().any(|(w, _)| w == wire) {
                 return Err(format!(
                     "path parameter `{{{wire}}}` appears twice in one template; give each \
                      segment its own name (for example `{{{wire}2}}`)"
                 ));
             }
-            seen.push(wire);
+            if let Some((other, _)) = seen.iter().find(|(_, s)| s == snake) {
+                return Err(format!(
+                    "path parameters `{{{other}}}` and `{{{wire}}}` both become `{snake}` in Rust; \
+                     rename one"
+                ));
+            }
+            seen.push((wire, snake));
         }
     }
     Ok(Template {
@@ -100,9 +106,15 @@ fn parse_segment(piece: &str) -> Result<Segment, String> {
             "path parameter name `{name}` must be an identifier (letters, digits, `_`)"
         ));
     }
+    let snake = case::lower_camel_to_snake(name);
+    if case::RESERVED.contains(&snake.as_str()) {
+        return Err(format!(
+            "path parameter name `{name}` is reserved in Rust; rename it"
+        ));
+    }
     Ok(Segment::Param {
         wire: name.to_owned(),
-        snake: case::lower_camel_to_snake(name),
+        snake,
     })
 }
 
@@ -139,6 +151,8 @@ mod tests {
             ("/a?x=1", "query"),
             ("/a/{b}/c/{b}", "twice"),
             ("/a/{b-c}", "identifier"),
+            ("/a/{userId}/b/{userID}", "both become `user_id`"),
+            ("/a/{self}", "reserved"),
         ] {
             let err = parse(bad).unwrap_err();
             assert!(err.contains(needle), "{bad:?}: {err}");

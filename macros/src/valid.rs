@@ -42,18 +42,20 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         cx.error_spanned_by(&item.generics, "a Graph entity cannot be generic");
     }
+    reject_serde_attrs(cx, &item.attrs);
     let mut fields = Vec::new();
     let mut fields_ok = true;
     match &item.fields {
         syn::Fields::Named(named) => {
             for field in &named.named {
                 let ident = field.ident.as_ref().expect("named field");
+                reject_serde_attrs(cx, &field.attrs);
                 let options = attr::graph_attrs(cx, &field.attrs, FIELD_KEYS);
                 let wire = options
                     .rename
                     .as_ref()
                     .map(syn::LitStr::value)
-                    .unwrap_or_else(|| case::snake_to_lower_camel(&ident.to_string()));
+                    .unwrap_or_else(|| case::snake_to_lower_camel(&case::unraw(ident)));
                 if fields.iter().any(|f: &Field| f.wire == wire) {
                     cx.error_spanned_by(ident, format!("two fields have the wire name `{wire}`"));
                     fields_ok = false;
@@ -89,6 +91,17 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
     }
 }
 
+/// graphpatch writes the serde impls of an entity; a serde attribute would change how it is
+/// read but not how it is written.
+fn reject_serde_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        cx.error_spanned_by(
+            attr,
+            "#[graph_entity] writes the serde impls itself; use #[graph(rename = \"…\")] for wire names",
+        );
+    }
+}
+
 /// `microsoft.graph.deviceManagementScriptState`: a namespace and a name, no leading `#`.
 fn check_odata_type(value: &str) -> Result<(), String> {
     if let Some(rest) = value.strip_prefix('#') {
@@ -96,14 +109,7 @@ fn check_odata_type(value: &str) -> Result<(), String> {
             "write the OData type without the leading `#`: `{rest}` (graphpatch adds it on the wire)"
         ));
     }
-    let words: Vec<&str> = value.split('.').collect();
-    let ok = words.len() >= 2
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
+    let ok = attr::dotted_words(value, 2, &['_'], &['_']);
     if ok {
         Ok(())
     } else {
@@ -131,6 +137,13 @@ pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
                 "Graph enum members carry no data; unknown values are kept by graphpatch itself",
             );
         }
+        if variant.ident == "Unrecognized" {
+            cx.error_spanned_by(
+                &variant.ident,
+                "`Unrecognized` is the variant graphpatch adds for values the enum does not list; \
+                 rename this member and give its wire name with #[graph(rename = \"…\")]",
+            );
+        }
         if variant.discriminant.is_some() {
             cx.error_spanned_by(
                 variant,
@@ -141,7 +154,7 @@ pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
             .rename
             .as_ref()
             .map(syn::LitStr::value)
-            .unwrap_or_else(|| case::pascal_to_lower_camel(&variant.ident.to_string()));
+            .unwrap_or_else(|| case::pascal_to_lower_camel(&case::unraw(&variant.ident)));
         if variants.iter().any(|v| v.wire == wire) {
             cx.error_spanned_by(
                 &variant.ident,

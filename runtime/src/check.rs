@@ -147,18 +147,50 @@ const fn distance(a: &str, b: &str) -> usize {
     prev[m]
 }
 
-/// Whether `candidate` is close enough to `name` to suggest.
-const fn close(name: &str, candidate: &str) -> Option<usize> {
-    let d = distance(name, candidate);
-    let limit = if name.len() / 3 > 2 {
-        name.len() / 3
-    } else {
-        2
-    };
-    if d <= limit {
-        Some(d)
-    } else {
-        None
+/// The closest of the candidates offered so far, if any is close enough to suggest.
+#[derive(Clone, Copy)]
+struct Closest<'a> {
+    name: &'a str,
+    best: Option<(&'a str, usize)>,
+}
+
+impl<'a> Closest<'a> {
+    const fn to(name: &'a str) -> Self {
+        Closest { name, best: None }
+    }
+
+    /// Keeps `candidate` if it is within a third of the name's length (at least 2 edits) and
+    /// closer than the best so far; the first of equals wins.
+    const fn offer(self, candidate: &'a str) -> Self {
+        let d = distance(self.name, candidate);
+        let limit = if self.name.len() / 3 > 2 {
+            self.name.len() / 3
+        } else {
+            2
+        };
+        let better = match self.best {
+            Some((_, best)) => d < best,
+            None => true,
+        };
+        if d <= limit && better {
+            Closest {
+                name: self.name,
+                best: Some((candidate, d)),
+            }
+        } else {
+            self
+        }
+    }
+
+    /// Appends "; did you mean `x`?" when there is a suggestion.
+    const fn suggest(self, message: Message) -> (Message, bool) {
+        match self.best {
+            Some((candidate, _)) => (
+                message.push("; did you mean ").code(candidate).push("?"),
+                true,
+            ),
+            None => (message, false),
+        }
     }
 }
 
@@ -189,7 +221,7 @@ pub const fn property_index(
         }
         i += 1;
     }
-    let mut message = Message::new()
+    let message = Message::new()
         .code(entity)
         .push(" has no property ")
         .code(name);
@@ -203,36 +235,26 @@ pub const fn property_index(
         }
         i += 1;
     }
-    let mut best: Option<(usize, usize)> = None;
+    let mut closest = Closest::to(name);
     let mut i = 0;
     while i < properties.len() {
-        if let Some(d) = close(name, properties[i].name) {
-            best = match best {
-                Some((_, bd)) if bd <= d => best,
-                _ => Some((i, d)),
-            };
-        }
+        closest = closest.offer(properties[i].name);
         i += 1;
     }
-    if let Some((index, _)) = best {
-        message = message
-            .push("; did you mean ")
-            .code(properties[index].name)
-            .push("?");
-    }
-    Err(message)
+    Err(closest.suggest(message).0)
 }
 
 /// Whether any template of the entity has the parameter `name`.
 pub const fn check_param(entity: &str, paths: &[PathTemplate], name: &str) -> Result<(), Message> {
-    if template_has_any(paths, name) {
+    // No valid template at all: the attribute's own error says why.
+    if paths.is_empty() || template_has_any(paths, name) {
         return Ok(());
     }
-    let mut message = Message::new()
+    let message = Message::new()
         .code(entity)
         .push(" has no path parameter ")
         .code(name);
-    let mut best: Option<(&str, usize)> = None;
+    let mut closest = Closest::to(name);
     let mut t = 0;
     while t < paths.len() {
         let segments = paths[t].segments;
@@ -242,23 +264,16 @@ pub const fn check_param(entity: &str, paths: &[PathTemplate], name: &str) -> Re
                 name: candidate, ..
             } = segments[s]
             {
-                if let Some(d) = close(name, candidate) {
-                    best = match best {
-                        Some((_, bd)) if bd <= d => best,
-                        _ => Some((candidate, d)),
-                    };
-                }
+                closest = closest.offer(candidate);
             }
             s += 1;
         }
         t += 1;
     }
-    if let Some((candidate, _)) = best {
-        message = message.push("; did you mean ").code(candidate).push("?");
-    } else {
-        message = message.push("; its path templates are:").templates(paths);
+    match closest.suggest(message) {
+        (message, true) => Err(message),
+        (message, false) => Err(message.push("; its path templates are:").templates(paths)),
     }
-    Err(message)
 }
 
 const fn template_has_any(paths: &[PathTemplate], name: &str) -> bool {
@@ -285,18 +300,6 @@ const fn has_param(template: &PathTemplate, name: &str) -> bool {
     false
 }
 
-const fn param_count(template: &PathTemplate) -> usize {
-    let mut count = 0;
-    let mut s = 0;
-    while s < template.segments.len() {
-        if let Segment::Param { .. } = template.segments[s] {
-            count += 1;
-        }
-        s += 1;
-    }
-    count
-}
-
 /// Whether every given name is in the template.
 const fn covers(template: &PathTemplate, given: &[&str]) -> bool {
     let mut i = 0;
@@ -309,8 +312,15 @@ const fn covers(template: &PathTemplate, given: &[&str]) -> bool {
     true
 }
 
-/// Names the parameters of `template` missing from `given`.
-const fn missing(mut message: Message, template: &PathTemplate, given: &[&str]) -> Message {
+/// Whether the template's parameters are exactly `given`.
+const fn fits_exactly(template: &PathTemplate, given: &[&str]) -> bool {
+    covers(template, given) && template.param_count() == given.len()
+}
+
+/// "missing path parameter `a`, `b` for `<template>`": the parameters of `template` that
+/// `given` lacks.
+const fn missing(template: &PathTemplate, given: &[&str]) -> Message {
+    let mut message = Message::new().push("missing path parameter ");
     let mut first = true;
     let mut s = 0;
     while s < template.segments.len() {
@@ -330,7 +340,7 @@ const fn missing(mut message: Message, template: &PathTemplate, given: &[&str]) 
         }
         s += 1;
     }
-    message
+    message.push(" for ").code(template.template)
 }
 
 /// The template a `graph_patch!` call addresses: the one named with `at "…"`, else the only one
@@ -344,6 +354,10 @@ pub const fn select_template(
     given: &[&str],
     at: Option<&str>,
 ) -> Result<usize, Message> {
+    // No valid template at all: the attribute's own error says why.
+    if paths.is_empty() {
+        return Ok(0);
+    }
     let mut i = 0;
     while i < given.len() {
         if !template_has_any(paths, given[i]) {
@@ -373,7 +387,7 @@ pub const fn select_template(
     let mut t = 0;
     while t < paths.len() {
         if covers(&paths[t], given) {
-            if param_count(&paths[t]) == given.len() {
+            if paths[t].param_count() == given.len() {
                 matched = Some(t);
                 matches += 1;
             } else {
@@ -392,7 +406,7 @@ pub const fn select_template(
                 .push("; choose one with `at \"<template>\"` before the parameters:");
             let mut t = 0;
             while t < paths.len() {
-                if covers(&paths[t], given) && param_count(&paths[t]) == given.len() {
+                if fits_exactly(&paths[t], given) {
                     message = message.push("\n  - ").push(paths[t].template);
                 }
                 t += 1;
@@ -400,13 +414,7 @@ pub const fn select_template(
             Err(message)
         }
         (None, _) => match (supersets, superset_count) {
-            (Some(t), 1) => Err(missing(
-                Message::new().push("missing path parameter "),
-                &paths[t],
-                given,
-            )
-            .push(" for ")
-            .code(paths[t].template)),
+            (Some(t), 1) => Err(missing(&paths[t], given)),
             _ => Err(Message::new()
                 .push("these path parameters match none of the path templates of ")
                 .code(entity)
@@ -423,17 +431,11 @@ const fn exact(
     index: usize,
     given: &[&str],
 ) -> Result<usize, Message> {
-    if covers(template, given) && param_count(template) == given.len() {
+    if fits_exactly(template, given) {
         return Ok(index);
     }
     if covers(template, given) {
-        return Err(missing(
-            Message::new().push("missing path parameter "),
-            template,
-            given,
-        )
-        .push(" for ")
-        .code(template.template));
+        return Err(missing(template, given));
     }
     let mut message = Message::new()
         .push("path parameters given to ")

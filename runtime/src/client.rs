@@ -2,7 +2,7 @@
 
 use std::marker::PhantomData;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use reqwest::{StatusCode, Url};
@@ -79,6 +79,7 @@ struct Inner {
     token: Arc<dyn TokenProvider>,
     user_agent: HeaderValue,
     max_response_bytes: usize,
+    timeout: Duration,
 }
 
 impl std::fmt::Debug for GraphClient {
@@ -97,6 +98,8 @@ pub struct GraphClientBuilder {
     http: Option<reqwest::Client>,
     user_agent: Option<String>,
     max_response_bytes: usize,
+    timeout: Duration,
+    connect_timeout: Duration,
 }
 
 impl std::fmt::Debug for GraphClientBuilder {
@@ -157,7 +160,27 @@ impl GraphClientBuilder {
         self
     }
 
+    /// Bounds each request, from sending to the last byte of the response (default 100 s).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Bounds connection set-up (default 10 s). Applies to the client graphpatch builds, not to
+    /// one given with [`GraphClientBuilder::http_client`].
+    #[must_use]
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
     /// Checks the configuration and builds the client.
+    ///
+    /// The client it builds follows no redirects (a redirected PATCH may become a GET and
+    /// silently apply nothing; a redirect is [`Error::Redirect`]) and, for an `http://`
+    /// loopback service root, ignores proxy settings, so the token stays on the machine. A
+    /// client given with [`GraphClientBuilder::http_client`] is used as configured.
     pub fn build(self) -> Result<GraphClient, Error> {
         let token = self.token.ok_or_else(|| {
             Error::Config("no token provider: call .token_provider(…) or .token(…)".into())
@@ -171,9 +194,18 @@ impl GraphClientBuilder {
             .map_err(|_| Error::Config(format!("invalid User-Agent product {user_agent:?}")))?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .build()
-                .map_err(|err| Error::Config(format!("could not build the HTTP client: {err}")))?,
+            None => {
+                let builder = reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .connect_timeout(self.connect_timeout);
+                let builder = if base_url.starts_with("http://") {
+                    builder.no_proxy()
+                } else {
+                    builder
+                };
+                builder.build()
+            }
+            .map_err(|err| Error::Config(format!("could not build the HTTP client: {err}")))?,
         };
         Ok(GraphClient {
             inner: Arc::new(Inner {
@@ -182,6 +214,7 @@ impl GraphClientBuilder {
                 token,
                 user_agent,
                 max_response_bytes: self.max_response_bytes,
+                timeout: self.timeout,
             }),
         })
     }
@@ -234,6 +267,8 @@ impl GraphClient {
             http: None,
             user_agent: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            timeout: Duration::from_secs(100),
+            connect_timeout: Duration::from_secs(10),
         }
     }
 
@@ -255,10 +290,11 @@ impl GraphClient {
         Ok(url)
     }
 
-    /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content`.
+    /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content` (or any
+    /// success without a body). [`GraphClient::execute`] also gives the status and request ids.
     pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
         let prepared = self.prepare(request).await?;
-        self.execute(prepared).await
+        Ok(self.execute(prepared).await?.entity)
     }
 
     /// Builds the HTTP request `send` would send, token included, without sending it: to log
@@ -307,25 +343,55 @@ impl GraphClient {
         })
     }
 
-    /// Sends a request made by [`GraphClient::prepare`].
+    /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer.
     pub async fn execute<E: GraphEntity>(
         &self,
         prepared: PreparedRequest<E>,
-    ) -> Result<Option<E>, Error> {
+    ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
-            http,
+            mut http,
             client_request_id,
             template,
             ..
         } = prepared;
+        let transport = |source: reqwest::Error| {
+            tracing::warn!(entity = E::NAME, template, %client_request_id, error = %source, "PATCH failed");
+            Error::Transport {
+                client_request_id: client_request_id.clone(),
+                source,
+            }
+        };
+        *http.timeout_mut() = Some(self.inner.timeout);
+        let sent_url = http.url().clone();
         let started = Instant::now();
-        let response = self.inner.http.execute(http).await.map_err(|source| {
-            tracing::warn!(entity = E::NAME, template, %client_request_id, error = %source, "PATCH failed before a response");
-            Error::Transport { client_request_id: client_request_id.clone(), source }
-        })?;
+        let response = self.inner.http.execute(http).await.map_err(transport)?;
         let status = response.status();
-        let request_id_header = header_string(response.headers(), "request-id");
-        let body = self.read_body(response, &client_request_id).await?;
+        let request_id = header_string(response.headers(), "request-id");
+        // A redirect followed by a `reqwest::Client` given to the builder may have turned the
+        // PATCH into a GET, whose 200 would look like success with nothing applied.
+        if status.is_redirection() || response.url() != &sent_url {
+            let location = header_string(response.headers(), "location")
+                .unwrap_or_else(|| response.url().to_string());
+            return Err(Error::Redirect {
+                status,
+                location,
+                client_request_id,
+            });
+        }
+        let body = match self.read_body(response).await {
+            Ok(body) => body,
+            Err(BodyError::Transport(source)) => return Err(transport(source)),
+            Err(BodyError::TooLarge) => {
+                return Err(Error::UnexpectedResponse {
+                    status,
+                    client_request_id,
+                    snippet: format!(
+                        "<response body larger than the {}-byte limit>",
+                        self.inner.max_response_bytes
+                    ),
+                })
+            }
+        };
         tracing::debug!(
             entity = E::NAME,
             template,
@@ -335,69 +401,72 @@ impl GraphClient {
             "PATCH answered"
         );
 
-        if status == StatusCode::NO_CONTENT {
-            return Ok(None);
+        if !status.is_success() {
+            return Err(error_response(status, &body, client_request_id, request_id));
         }
-        if status.is_success() {
-            return serde_json::from_slice(&body)
-                .map(Some)
-                .map_err(|source| Error::Decode {
-                    status,
-                    client_request_id,
-                    source,
-                    snippet: snippet(&body),
-                });
-        }
-        Err(error_response(
-            status,
-            &body,
-            client_request_id,
-            request_id_header,
-        ))
-    }
-
-    async fn read_body(
-        &self,
-        mut response: reqwest::Response,
-        client_request_id: &str,
-    ) -> Result<bytes::Bytes, Error> {
-        let limit = self.inner.max_response_bytes;
-        let status = response.status();
-        let too_large = || Error::UnexpectedResponse {
-            status,
-            client_request_id: client_request_id.to_owned(),
-            snippet: format!("<response body larger than the {limit}-byte limit>"),
-        };
-        let expected = response.content_length();
-        if expected.is_some_and(|n| n > limit as u64) {
-            return Err(too_large());
-        }
-        if expected.is_some() {
-            // The server announced a size within the limit; hyper enforces it while reading.
-            return response.bytes().await.map_err(|source| Error::Transport {
-                client_request_id: client_request_id.to_owned(),
-                source,
-            });
-        }
-        let mut body = Vec::new();
-        loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) => {
-                    if body.len() + chunk.len() > limit {
-                        return Err(too_large());
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-                Ok(None) => return Ok(body.into()),
+        // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
+        let entity = if status == StatusCode::NO_CONTENT || body.is_empty() {
+            None
+        } else {
+            match serde_json::from_slice(&body) {
+                Ok(entity) => Some(entity),
                 Err(source) => {
-                    return Err(Error::Transport {
-                        client_request_id: client_request_id.to_owned(),
+                    return Err(Error::Decode {
+                        status,
+                        client_request_id,
                         source,
+                        snippet: snippet(&body),
                     })
                 }
             }
-        }
+        };
+        Ok(PatchResponse {
+            status,
+            request_id,
+            client_request_id,
+            entity,
+        })
     }
+
+    /// Reads the body, refusing more than the configured limit.
+    async fn read_body(&self, mut response: reqwest::Response) -> Result<bytes::Bytes, BodyError> {
+        let limit = self.inner.max_response_bytes;
+        let expected = response.content_length();
+        if expected.is_some_and(|n| n > limit as u64) {
+            return Err(BodyError::TooLarge);
+        }
+        if expected.is_some() {
+            // The server announced a size within the limit; hyper holds it to that size.
+            return response.bytes().await.map_err(BodyError::Transport);
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+            if body.len() + chunk.len() > limit {
+                return Err(BodyError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.into())
+    }
+}
+
+enum BodyError {
+    Transport(reqwest::Error),
+    TooLarge,
+}
+
+/// What Graph answered to a PATCH: the status, its correlation ids, and the entity when the
+/// response carried one.
+#[derive(Debug, Clone)]
+pub struct PatchResponse<E> {
+    /// The HTTP status: `200 OK` with the entity, `204 No Content` without.
+    pub status: StatusCode,
+    /// The `request-id` header: quote it to Microsoft support.
+    pub request_id: Option<String>,
+    /// The `client-request-id` this client sent.
+    pub client_request_id: String,
+    /// The updated entity, when the response carried one.
+    pub entity: Option<E>,
 }
 
 /// A request ready to send: method, URL, headers (the token marked sensitive, so `Debug` hides

@@ -49,6 +49,18 @@ pub enum Error {
     #[error(transparent)]
     Graph(Box<GraphError>),
 
+    /// A redirect. graphpatch's own client follows none: a redirected PATCH may become a GET
+    /// and apply nothing. Nothing is known to have been applied.
+    #[error("HTTP {status} redirect to {location} (client-request-id {client_request_id}); the update was not sent there")]
+    Redirect {
+        /// The status code (301, 302, 307, …).
+        status: StatusCode,
+        /// Where the server pointed.
+        location: String,
+        /// The request's `client-request-id`.
+        client_request_id: String,
+    },
+
     /// An error status whose body is not a Graph error (an HTML page from a proxy, say).
     #[error("HTTP {status} (client-request-id {client_request_id}) with a body that is not a Graph error: {snippet}")]
     UnexpectedResponse {
@@ -80,9 +92,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Graph(graph) => Some(graph.status),
-            Error::UnexpectedResponse { status, .. } | Error::Decode { status, .. } => {
-                Some(*status)
-            }
+            Error::UnexpectedResponse { status, .. }
+            | Error::Decode { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
             Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
         }
@@ -99,6 +111,9 @@ impl Error {
                 client_request_id, ..
             }
             | Error::Decode {
+                client_request_id, ..
+            }
+            | Error::Redirect {
                 client_request_id, ..
             } => Some(client_request_id),
             Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,

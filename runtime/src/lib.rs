@@ -66,7 +66,9 @@
 //!
 //! For a struct `Foo` the attribute generates `FooPatch` (the change set, with a setter per
 //! writable property and `clear_…` for `Option` ones), `FooPath` (one variant per template,
-//! named after the template's distinguishing segments, with its parameters as fields),
+//! named after the template's literal segments after the first — `/deviceManagement/
+//! deviceManagementScripts/{…}/runStates/{…}` is `DeviceManagementScriptsRunStates` — with its
+//! parameters as fields),
 //! `Foo::patch(path, changes)`, an implementation of [`GraphEntity`] and serde impls that match
 //! the wire format: `@odata.type` first, unknown properties ignored on read.
 //!

@@ -82,8 +82,16 @@ impl PathTemplate {
     }
 
     /// How many parameters the template has.
-    pub fn param_count(&self) -> usize {
-        self.params().count()
+    pub const fn param_count(&self) -> usize {
+        let mut count = 0;
+        let mut i = 0;
+        while i < self.segments.len() {
+            if let Segment::Param { .. } = self.segments[i] {
+                count += 1;
+            }
+            i += 1;
+        }
+        count
     }
 }
 

@@ -51,8 +51,9 @@ use tokio::sync::watch;
 use crate::metadata::{ApiVersion, EntityPath, GraphEntity, PathTemplate, Property};
 use crate::path::ResolvedPath;
 
-/// One request the simulator received, as it arrived.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One request the simulator received, as it arrived. Its `Debug` hides the `Authorization`
+/// value, so assertion output does not print tokens.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The method, e.g. `PATCH`.
     pub method: String,
@@ -64,6 +65,30 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Bytes,
+}
+
+impl std::fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if name.eq_ignore_ascii_case("authorization") {
+                    "<redacted>"
+                } else {
+                    value
+                };
+                (name.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("RecordedRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
 }
 
 impl RecordedRequest {

@@ -27,7 +27,14 @@ pub(crate) async fn serve(
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    // Out of file descriptors, say: back off instead of spinning.
+                    Err(_) => {
+                        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                        continue;
+                    }
+                };
                 let state = Arc::clone(&state);
                 let mut shutdown = shutdown.clone();
                 tokio::spawn(async move {
@@ -55,7 +62,10 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<HttpRes
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let reply = Reply { client_request_id };
+    let reply = Reply {
+        client_request_id,
+        request_id: uuid::Uuid::new_v4().to_string(),
+    };
     let body = match Limited::new(body, MAX_REQUEST_BYTES).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(_) => {
@@ -248,13 +258,15 @@ fn merge(registration: &Registration, stored: &Value, body: &[u8]) -> Result<Val
 /// Builds responses carrying Graph's correlation headers.
 struct Reply {
     client_request_id: String,
+    /// One id per request, in the `request-id` header and in error bodies, as Graph does.
+    request_id: String,
 }
 
 impl Reply {
     fn base(&self, status: StatusCode) -> hyper::http::response::Builder {
         let builder = Response::builder()
             .status(status)
-            .header("request-id", uuid::Uuid::new_v4().to_string());
+            .header("request-id", &self.request_id);
         if self.client_request_id.is_empty() {
             builder
         } else {
@@ -283,7 +295,7 @@ impl Reply {
                 "message": message,
                 "innerError": {
                     "date": chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
-                    "request-id": uuid::Uuid::new_v4().to_string(),
+                    "request-id": self.request_id,
                     "client-request-id": self.client_request_id,
                 }
             }

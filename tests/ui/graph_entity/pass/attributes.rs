@@ -5,6 +5,7 @@ use graphpatch::prelude::*;
     version = "v1.0",
     path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
     path = "/deviceManagement/managedDevices/{managedDeviceId}/deviceCategory",
+    path = "/deviceManagement/deviceCategoryTypes/{type}",
     permissions(
         delegated_work = ["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"],
         delegated_personal = unsupported,
@@ -46,6 +47,10 @@ fn main() {
     .unwrap();
     assert_eq!(read.name.as_deref(), Some("x"));
     let _ = DeviceCategoryPath::ManagedDevicesDeviceCategory { managed_device_id: "m".into() };
+    // A parameter named like a keyword is a raw identifier.
+    let by_type = graph_patch!(DeviceCategory { r#type: "kiosk" } set { name: "Kiosks" });
+    assert_eq!(by_type.path().render().unwrap(), "/deviceManagement/deviceCategoryTypes/kiosk");
+    let _ = DeviceCategoryPath::DeviceCategoryTypes { r#type: "kiosk".into() };
     // A request clones and prints without the entity being `Clone` or `Debug`.
     assert!(format!("{:?}", request.clone()).contains("role_scope_tag_ids"));
 }

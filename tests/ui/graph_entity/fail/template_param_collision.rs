@@ -1,0 +1,20 @@
+use graphpatch::prelude::*;
+
+#[graph_entity(
+    odata_type = "microsoft.graph.deviceCategory",
+    version = "beta",
+    path = "/users/{userId}/managedDevices/{userID}",
+    path = "/deviceManagement/{self}",
+    permissions(
+        delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+        delegated_personal = unsupported,
+        application = unsupported,
+    ),
+)]
+pub struct DeviceCategory {
+    #[graph(read_only)]
+    pub id: String,
+    pub display_name: Option<String>,
+}
+
+fn main() {}
