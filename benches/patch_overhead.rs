@@ -69,16 +69,23 @@ async fn serve(listener: tokio::net::TcpListener) {
     }
 }
 
-async fn graphpatch_once(client: &GraphClient, timestamp: DateTimeOffset) {
-    let request = graph_patch!(DeviceManagementScriptState {
+/// The docs' example PATCH, built the way a graphpatch user builds it.
+fn docs_request(timestamp: DateTimeOffset) -> PatchRequest<DeviceManagementScriptState> {
+    graph_patch!(DeviceManagementScriptState {
         device_management_script_id: SCRIPT,
         device_management_script_state_id: STATE,
     } set {
         run_state: RunState::Success,
         result_message: "Result Message value",
         last_state_update_date_time: timestamp,
-    });
-    let updated = client.send(request).await.expect("graphpatch request");
+    })
+}
+
+async fn graphpatch_once(client: &GraphClient, timestamp: DateTimeOffset) {
+    let updated = client
+        .send(docs_request(timestamp))
+        .await
+        .expect("graphpatch request");
     assert!(updated.is_some());
 }
 
@@ -195,14 +202,7 @@ fn main() {
     let timestamp: DateTimeOffset = "2017-01-01T00:02:58.4418045-08:00"
         .parse()
         .expect("timestamp");
-    let request = graph_patch!(DeviceManagementScriptState {
-        device_management_script_id: SCRIPT,
-        device_management_script_state_id: STATE,
-    } set {
-        run_state: RunState::Success,
-        result_message: "Result Message value",
-        last_state_update_date_time: timestamp,
-    });
+    let request = docs_request(timestamp);
     let hand = HandPatch {
         run_state: "success",
         result_message: "Result Message value",

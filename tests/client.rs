@@ -42,6 +42,16 @@ fn seed_path(script: &str, id: &str) -> DeviceManagementScriptStatePath {
     }
 }
 
+/// `resultMessage: "x"` on the state at `(script, id)`: the request most tests send.
+fn set_message(script: &str, id: &str) -> PatchRequest<DeviceManagementScriptState> {
+    graph_patch!(DeviceManagementScriptState {
+        device_management_script_id: script,
+        device_management_script_state_id: id,
+    } set {
+        result_message: "x",
+    })
+}
+
 fn assert_no_token(text: &str) {
     assert!(!text.contains(TOKEN), "token leaked: {text}");
     assert!(
@@ -268,15 +278,7 @@ async fn html_error_page_is_an_unexpected_response() {
         CannedResponse::new(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
             .header("content-type", "text/html"),
     );
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     let Error::UnexpectedResponse {
         status, snippet, ..
     } = &err
@@ -296,15 +298,7 @@ async fn truncated_json_is_a_decode_error_with_a_bounded_snippet() {
         "x".repeat(2000)
     );
     sim.respond_next(CannedResponse::new(200, long).header("content-type", "application/json"));
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     let Error::Decode {
         status,
         snippet,
@@ -361,15 +355,7 @@ async fn oversized_chunked_responses_are_refused_while_streaming() {
         .max_response_bytes(10_000)
         .build()
         .unwrap();
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     let Error::UnexpectedResponse {
         status, snippet, ..
     } = &err
@@ -387,15 +373,7 @@ async fn redirects_are_errors_not_silent_gets() {
     sim.respond_next(
         CannedResponse::new(302, "").header("location", "https://elsewhere.example/beta/x"),
     );
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     let Error::Redirect {
         status, location, ..
     } = &err
@@ -414,17 +392,7 @@ async fn a_success_without_a_body_is_applied_not_a_decode_error() {
     for status in [200, 202] {
         sim.respond_next(CannedResponse::new(status, ""));
         let response = client
-            .execute(
-                client
-                    .prepare(graph_patch!(DeviceManagementScriptState {
-                        device_management_script_id: "s",
-                        device_management_script_state_id: "d",
-                    } set {
-                        result_message: "x",
-                    }))
-                    .await
-                    .unwrap(),
-            )
+            .execute(client.prepare(set_message("s", "d")).await.unwrap())
             .await
             .unwrap();
         assert_eq!(response.status.as_u16(), status);
@@ -436,15 +404,7 @@ async fn a_success_without_a_body_is_applied_not_a_decode_error() {
 async fn execute_reports_status_and_correlation_ids() {
     let (sim, client) = setup().await;
     sim.insert(seed_path("s", "d"), &state("d"));
-    let prepared = client
-        .prepare(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap();
+    let prepared = client.prepare(set_message("s", "d")).await.unwrap();
     let sent = prepared.client_request_id().to_owned();
     let response = client.execute(prepared).await.unwrap();
     assert_eq!(response.status.as_u16(), 200);
@@ -472,15 +432,7 @@ async fn oversized_responses_are_refused() {
         .build()
         .unwrap();
     sim.respond_next(CannedResponse::new(200, vec![b' '; 64 * 1024]));
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     assert!(err.to_string().contains("1024-byte limit"), "{err}");
 }
 
@@ -492,12 +444,7 @@ async fn wrong_token_is_a_401_and_never_printed() {
         .token(format!("{TOKEN}x"))
         .build()
         .unwrap();
-    let request = graph_patch!(DeviceManagementScriptState {
-        device_management_script_id: "s",
-        device_management_script_state_id: "d",
-    } set {
-        result_message: "x",
-    });
+    let request = set_message("s", "d");
     let prepared = client.prepare(request.clone()).await.unwrap();
     assert_no_token(&format!("{prepared:?}"));
     client.execute(prepared).await.unwrap_err();
@@ -525,15 +472,7 @@ async fn connection_refused_is_a_transport_error() {
         .token(TOKEN)
         .build()
         .unwrap();
-    let err = client
-        .send(graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        }))
-        .await
-        .unwrap_err();
+    let err = client.send(set_message("s", "d")).await.unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert!(err.client_request_id().is_some());
     assert_no_token(&format!("{err:?} {err}"));
@@ -566,13 +505,7 @@ async fn every_request_has_the_documented_headers_and_a_fresh_request_id() {
     let (sim, client) = setup().await;
     sim.insert(seed_path("s", "d"), &state("d"));
     for _ in 0..2 {
-        let request = graph_patch!(DeviceManagementScriptState {
-            device_management_script_id: "s",
-            device_management_script_state_id: "d",
-        } set {
-            result_message: "x",
-        })
-        .if_match("W/\"etag-1\"");
+        let request = set_message("s", "d").if_match("W/\"etag-1\"");
         client.send(request).await.unwrap();
     }
     let requests = sim.requests();

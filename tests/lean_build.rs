@@ -5,26 +5,14 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-/// `package features` lines of `graphpatch`'s normal dependency tree.
-fn tree(features: &[&str]) -> Vec<String> {
-    let mut command = Command::new(env!("CARGO"));
-    command
+/// The lines `cargo tree` prints for `graphpatch`'s normal dependencies, with `args` added.
+fn cargo_tree(args: &[&str]) -> Vec<String> {
+    let output = Command::new(env!("CARGO"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "tree",
-            "--offline",
-            "-p",
-            "graphpatch",
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-        ])
-        .args(["--format", "{p} [{f}]"]);
-    for feature in features {
-        command.args(["--features", feature]);
-    }
-    let output = command.output().expect("cargo runs");
+        .args(["tree", "--offline", "-p", "graphpatch", "-e", "normal"])
+        .args(args)
+        .output()
+        .expect("cargo runs");
     assert!(
         output.status.success(),
         "cargo tree failed: {}",
@@ -35,6 +23,15 @@ fn tree(features: &[&str]) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
+}
+
+/// `package [features]` lines of `graphpatch`'s normal dependency tree.
+fn tree(features: &[&str]) -> Vec<String> {
+    let mut args = vec!["--prefix", "none", "--format", "{p} [{f}]"];
+    for feature in features {
+        args.extend(["--features", feature]);
+    }
+    cargo_tree(&args)
 }
 
 fn has_server(lines: &[String]) -> bool {
@@ -91,29 +88,11 @@ fn default_features_pull_no_http_server_and_no_tooling() {
 /// Package names in `graphpatch`'s normal dependency tree, split into those a hand-written
 /// client already has (under reqwest, serde, serde_json and chrono) and the rest.
 fn against_hand_written_client() -> (BTreeSet<String>, BTreeSet<String>) {
-    let output = Command::new(env!("CARGO"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "tree",
-            "--offline",
-            "-p",
-            "graphpatch",
-            "-e",
-            "normal",
-            "--no-dedupe",
-        ])
-        .args(["--prefix", "depth", "--format", "{p}"])
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let lines = cargo_tree(&["--no-dedupe", "--prefix", "depth", "--format", "{p}"]);
     let baseline_roots = ["reqwest", "serde", "serde_json", "chrono"];
     let (mut all, mut baseline) = (BTreeSet::new(), BTreeSet::new());
     let mut ancestors: Vec<String> = Vec::new();
-    for line in String::from_utf8(output.stdout).expect("utf-8").lines() {
+    for line in &lines {
         let digits = line.chars().take_while(char::is_ascii_digit).count();
         let Ok(depth) = line[..digits].parse::<usize>() else {
             continue;
