@@ -3,11 +3,12 @@
 //!
 //! ```text
 //! cargo bench --bench patch_overhead
-//! GRAPHPATCH_BENCH_ROUNDS=60 GRAPHPATCH_BENCH_BATCH=400 cargo bench --bench patch_overhead
+//! GRAPHPATCH_BENCH_ROUNDS=400 GRAPHPATCH_BENCH_BATCH=100 cargo bench --bench patch_overhead
 //! ```
 //!
-//! Rounds alternate which side goes first; the figure that matters is the ratio of medians,
-//! since absolute times depend on the machine and its load.
+//! Each round runs a batch of each, back to back, alternating which goes first; the figure that
+//! matters is the median of the per-round ratios, since absolute times depend on the machine
+//! and its load.
 
 use std::convert::Infallible;
 use std::time::{Duration, Instant};
@@ -127,8 +128,8 @@ fn env_usize(name: &str, default: usize) -> usize {
 }
 
 fn main() {
-    let rounds = env_usize("GRAPHPATCH_BENCH_ROUNDS", 30);
-    let batch = env_usize("GRAPHPATCH_BENCH_BATCH", 200);
+    let rounds = env_usize("GRAPHPATCH_BENCH_ROUNDS", 200);
+    let batch = env_usize("GRAPHPATCH_BENCH_BATCH", 50);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -155,7 +156,9 @@ fn main() {
             graphpatch_once(&client, timestamp).await;
             hand_built_once(&http, &base).await;
         }
-        let (mut ours, mut theirs) = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
+        // Paired rounds, alternating which side goes first: each round's ratio compares two
+        // batches run back to back, so load that drifts over the run cancels out.
+        let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
         for round in 0..rounds {
             let run_ours = || async {
                 let started = Instant::now();
@@ -171,29 +174,34 @@ fn main() {
                 }
                 started.elapsed() / batch as u32
             };
-            if round % 2 == 0 {
-                ours.push(run_ours().await);
-                theirs.push(run_theirs().await);
+            let (a, b) = if round % 2 == 0 {
+                let a = run_ours().await;
+                (a, run_theirs().await)
             } else {
-                theirs.push(run_theirs().await);
-                ours.push(run_ours().await);
-            }
+                let b = run_theirs().await;
+                (run_ours().await, b)
+            };
+            ours.push(a);
+            theirs.push(b);
+            ratios.push(a.as_secs_f64() / b.as_secs_f64());
         }
+        ratios.sort_by(f64::total_cmp);
+        let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
         let (ours, theirs) = (median(&mut ours), median(&mut theirs));
+        println!("PATCH over loopback, {rounds} paired rounds x {batch} requests each:");
         println!(
-            "PATCH over loopback, {rounds} rounds x {batch} requests each, median per request:"
-        );
-        println!(
-            "  hand-built reqwest + serde : {:>9.1} µs",
+            "  hand-built reqwest + serde : {:>9.1} µs per request (median)",
             theirs.as_secs_f64() * 1e6
         );
         println!(
-            "  graphpatch                 : {:>9.1} µs",
+            "  graphpatch                 : {:>9.1} µs per request (median)",
             ours.as_secs_f64() * 1e6
         );
         println!(
-            "  ratio graphpatch / hand-built: {:.3}",
-            ours.as_secs_f64() / theirs.as_secs_f64()
+            "  ratio graphpatch / hand-built, per round: median {:.3} (quartiles {:.3} – {:.3})",
+            quartile(2),
+            quartile(1),
+            quartile(3)
         );
     });
 

@@ -4,7 +4,9 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+};
 use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
@@ -14,6 +16,11 @@ use crate::metadata::GraphEntity;
 use crate::request::PatchRequest;
 
 const SDK_VERSION: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
+// Header names built once: a `&str` name is parsed and validated on every insert.
+const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
+const SDK_VERSION_HEADER: HeaderName = HeaderName::from_static("sdkversion");
+const PREFER: HeaderName = HeaderName::from_static("prefer");
+const IF_MATCH: HeaderName = HeaderName::from_static("if-match");
 /// The default bound on a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -321,18 +328,18 @@ impl GraphClient {
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(
-            "client-request-id",
+            CLIENT_REQUEST_ID,
             HeaderValue::from_str(&client_request_id).expect("a UUID is a valid header value"),
         );
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        headers.insert("SdkVersion", HeaderValue::from_static(SDK_VERSION));
+        headers.insert(SDK_VERSION_HEADER, HeaderValue::from_static(SDK_VERSION));
         if let Some(prefer) = request.preference() {
-            headers.insert("Prefer", HeaderValue::from_static(prefer.header_value()));
+            headers.insert(PREFER, HeaderValue::from_static(prefer.header_value()));
         }
         if let Some(etag) = request.etag() {
             let value = HeaderValue::from_str(etag)
                 .map_err(|_| Error::InvalidRequest(format!("invalid If-Match value {etag:?}")))?;
-            headers.insert("If-Match", value);
+            headers.insert(IF_MATCH, value);
         }
         *http.body_mut() = Some(body.into());
         Ok(PreparedRequest {

@@ -126,7 +126,9 @@ impl DateTimeOffset {
                 value /= 10;
             }
         }
-        let v = &self.value;
+        // The local date and time, computed once: each accessor on `DateTime<FixedOffset>`
+        // would apply the offset again.
+        let v = self.value.naive_local();
         // Years outside 0000–9999 cannot be written in ISO 8601's basic form; chrono handles them.
         let year = u32::try_from(v.year()).unwrap_or(0).min(9999);
         digits(&mut buf[0..4], year);
@@ -149,7 +151,7 @@ impl DateTimeOffset {
             buf[len + 1..len + 1 + n].copy_from_slice(&nanos[..n]);
             len += 1 + n;
         }
-        let offset = v.offset().local_minus_utc();
+        let offset = self.value.offset().local_minus_utc();
         if self.zulu && offset == 0 {
             buf[len] = b'Z';
             return len + 1;
