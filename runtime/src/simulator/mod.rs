@@ -149,14 +149,14 @@ pub(crate) struct Registration {
     pub version: ApiVersion,
     pub paths: &'static [PathTemplate],
     pub properties: &'static [Property],
-    /// Decodes a stored document as the entity and re-encodes it: proves it well-typed and
-    /// gives the canonical representation.
-    pub canonical: fn(&Value) -> Result<Value, String>,
+    /// Decodes a document as the entity: `Err` with serde's message when it is mistyped.
+    pub validate: fn(&Value) -> Result<(), String>,
 }
 
-fn canonical<E: GraphEntity>(document: &Value) -> Result<Value, String> {
-    let entity: E = serde_json::from_value(document.clone()).map_err(|err| err.to_string())?;
-    serde_json::to_value(&entity).map_err(|err| err.to_string())
+fn validate<E: GraphEntity>(document: &Value) -> Result<(), String> {
+    E::deserialize(document)
+        .map(drop)
+        .map_err(|err| err.to_string())
 }
 
 /// Where an entity is stored: its type and its decoded path segments after the version.
@@ -205,7 +205,7 @@ impl SimulatorBuilder {
             version: E::VERSION,
             paths: E::PATHS,
             properties: E::PROPERTIES,
-            canonical: canonical::<E>,
+            validate: validate::<E>,
         });
         self
     }

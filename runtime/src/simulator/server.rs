@@ -238,14 +238,14 @@ fn merge(registration: &Registration, stored: &Value, body: &[u8]) -> Result<Val
         merged.insert(key.clone(), value.clone());
     }
     let merged = Value::Object(merged);
-    match (registration.canonical)(&merged) {
+    match (registration.validate)(&merged) {
         Ok(_) => Ok(merged),
         Err(err) => {
             // Name the property at fault: the first one that alone breaks the stored document.
             let culprit = patch.iter().find(|(key, value)| {
                 let mut single = stored.as_object().cloned().unwrap_or_default();
                 single.insert((*key).clone(), (*value).clone());
-                (registration.canonical)(&Value::Object(single)).is_err()
+                (registration.validate)(&Value::Object(single)).is_err()
             });
             Err(match culprit {
                 Some((key, value)) => format!("Invalid value {value} for property '{key}': {err}."),
