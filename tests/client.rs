@@ -470,6 +470,7 @@ async fn connection_refused_is_a_transport_error() {
     let client = GraphClient::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
         .token(TOKEN)
+        .retry(graphpatch::RetryPolicy::none())
         .build()
         .unwrap();
     let err = client.send(set_message("s", "d")).await.unwrap_err();

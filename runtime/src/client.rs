@@ -11,9 +11,10 @@ use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
 use crate::auth::{StaticToken, TokenProvider};
-use crate::error::{snippet, Error, GraphError};
+use crate::error::{snippet, Error, GraphError, TimeoutKind};
 use crate::metadata::GraphEntity;
 use crate::request::PatchRequest;
+use crate::retry::{self, RetryPolicy};
 
 const SDK_VERSION: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
 // Header names built once: a `&str` name is parsed and validated on every insert.
@@ -21,6 +22,9 @@ const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id
 const SDK_VERSION_HEADER: HeaderName = HeaderName::from_static("sdkversion");
 const PREFER: HeaderName = HeaderName::from_static("prefer");
 const IF_MATCH: HeaderName = HeaderName::from_static("if-match");
+const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
+/// Redirects followed in a row at most.
+const MAX_REDIRECTS: usize = 5;
 /// The default bound on a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -87,6 +91,10 @@ struct Inner {
     user_agent: HeaderValue,
     max_response_bytes: usize,
     timeout: Duration,
+    deadline: Duration,
+    retry: RetryPolicy,
+    /// The reqwest client is graphpatch's own, configured with `redirect_policy`.
+    own_http: bool,
 }
 
 impl std::fmt::Debug for GraphClient {
@@ -107,6 +115,8 @@ pub struct GraphClientBuilder {
     max_response_bytes: usize,
     timeout: Duration,
     connect_timeout: Duration,
+    deadline: Duration,
+    retry: RetryPolicy,
 }
 
 impl std::fmt::Debug for GraphClientBuilder {
@@ -167,7 +177,22 @@ impl GraphClientBuilder {
         self
     }
 
-    /// Bounds each request, from sending to the last byte of the response (default 100 s).
+    /// How throttled and failed attempts are retried (default: [`RetryPolicy::default`]).
+    #[must_use]
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Bounds a whole call, every attempt and wait included (default 10 minutes): past it the
+    /// call fails with [`Error::Timeout`] of kind [`TimeoutKind::Deadline`].
+    #[must_use]
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// Bounds each attempt, from sending to the last byte of the response (default 100 s).
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
@@ -184,10 +209,12 @@ impl GraphClientBuilder {
 
     /// Checks the configuration and builds the client.
     ///
-    /// The client it builds follows no redirects (a redirected PATCH may become a GET and
-    /// silently apply nothing; a redirect is [`Error::Redirect`]) and, for an `http://`
-    /// loopback service root, ignores proxy settings, so the token stays on the machine. A
-    /// client given with [`GraphClientBuilder::http_client`] is used as configured.
+    /// The client it builds follows only redirects that keep the method and body (307, 308), at
+    /// most 5, never to plain `http`, without `Authorization` across origins; any other redirect
+    /// is [`Error::Redirect`], since a 301/302 turns a PATCH into a GET that applies nothing. For
+    /// an `http://` loopback service root it ignores proxy settings, so the token stays on the
+    /// machine. A client given with [`GraphClientBuilder::http_client`] is used as configured,
+    /// and a response from any URL but the one sent to is an error.
     pub fn build(self) -> Result<GraphClient, Error> {
         let token = self.token.ok_or_else(|| {
             Error::Config("no token provider: call .token_provider(…) or .token(…)".into())
@@ -199,11 +226,12 @@ impl GraphClientBuilder {
         };
         let user_agent = HeaderValue::from_str(&user_agent)
             .map_err(|_| Error::Config(format!("invalid User-Agent product {user_agent:?}")))?;
+        let own_http = self.http.is_none();
         let http = match self.http {
             Some(http) => http,
             None => {
                 let builder = reqwest::Client::builder()
-                    .redirect(reqwest::redirect::Policy::none())
+                    .redirect(redirect_policy())
                     .connect_timeout(self.connect_timeout);
                 let builder = if base_url.starts_with("http://") {
                     builder.no_proxy()
@@ -222,6 +250,9 @@ impl GraphClientBuilder {
                 user_agent,
                 max_response_bytes: self.max_response_bytes,
                 timeout: self.timeout,
+                deadline: self.deadline,
+                retry: self.retry,
+                own_http,
             }),
         })
     }
@@ -276,6 +307,8 @@ impl GraphClient {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             timeout: Duration::from_secs(100),
             connect_timeout: Duration::from_secs(10),
+            deadline: Duration::from_secs(600),
+            retry: RetryPolicy::default(),
         }
     }
 
@@ -350,89 +383,187 @@ impl GraphClient {
         })
     }
 
-    /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer.
+    /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer, retrying
+    /// throttled (429), unavailable (503, 504) and failed attempts as the [`RetryPolicy`] says,
+    /// all within the client's deadline.
     pub async fn execute<E: GraphEntity>(
         &self,
         prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
+        let client_request_id = prepared.client_request_id.clone();
+        let deadline = self.inner.deadline;
+        match tokio::time::timeout(deadline, self.attempts(prepared)).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout {
+                kind: TimeoutKind::Deadline,
+                after: deadline,
+                client_request_id,
+            }),
+        }
+    }
+
+    async fn attempts<E: GraphEntity>(
+        &self,
+        prepared: PreparedRequest<E>,
+    ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
-            mut http,
+            http,
             client_request_id,
             template,
             ..
         } = prepared;
-        let transport = |source: reqwest::Error| {
-            tracing::warn!(entity = E::NAME, template, %client_request_id, error = %source, "PATCH failed");
-            Error::Transport {
-                client_request_id: client_request_id.clone(),
-                source,
-            }
-        };
-        *http.timeout_mut() = Some(self.inner.timeout);
         let sent_url = http.url().clone();
-        let started = Instant::now();
-        let response = self.inner.http.execute(http).await.map_err(transport)?;
-        let status = response.status();
-        let request_id = header_string(response.headers(), "request-id");
-        // A redirect followed by a `reqwest::Client` given to the builder may have turned the
-        // PATCH into a GET, whose 200 would look like success with nothing applied.
-        if status.is_redirection() || response.url() != &sent_url {
-            let location = header_string(response.headers(), "location")
-                .unwrap_or_else(|| response.url().to_string());
-            return Err(Error::Redirect {
-                status,
-                location,
-                client_request_id,
-            });
-        }
-        let body = match self.read_body(response).await {
-            Ok(body) => body,
-            Err(BodyError::Transport(source)) => return Err(transport(source)),
-            Err(BodyError::TooLarge) => {
-                return Err(Error::UnexpectedResponse {
-                    status,
-                    client_request_id,
-                    snippet: format!(
-                        "<response body larger than the {}-byte limit>",
-                        self.inner.max_response_bytes
-                    ),
-                })
+        let mut waited = Duration::ZERO;
+        let mut attempt: u32 = 0;
+        loop {
+            let mut request = http.try_clone().ok_or_else(|| {
+                Error::InvalidRequest("the request body cannot be sent twice".into())
+            })?;
+            if attempt > 0 {
+                request
+                    .headers_mut()
+                    .insert(RETRY_ATTEMPT, HeaderValue::from(attempt));
             }
-        };
-        tracing::debug!(
-            entity = E::NAME,
-            template,
-            status = status.as_u16(),
-            %client_request_id,
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "PATCH answered"
-        );
-
-        if !status.is_success() {
-            return Err(error_response(status, &body, client_request_id, request_id));
-        }
-        // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
-        let entity = if status == StatusCode::NO_CONTENT || body.is_empty() {
-            None
-        } else {
-            match serde_json::from_slice(&body) {
-                Ok(entity) => Some(entity),
+            *request.timeout_mut() = Some(self.inner.timeout);
+            let started = Instant::now();
+            let response = match self.inner.http.execute(request).await {
+                Ok(response) => response,
                 Err(source) => {
-                    return Err(Error::Decode {
-                        status,
-                        client_request_id,
+                    if let Some(delay) = self.retry_delay(attempt, waited, None, &source) {
+                        self.wait(
+                            E::NAME,
+                            template,
+                            &client_request_id,
+                            attempt,
+                            delay,
+                            &source,
+                        )
+                        .await;
+                        (waited, attempt) = (waited + delay, attempt + 1);
+                        continue;
+                    }
+                    return Err(transport_error(
                         source,
-                        snippet: snippet(&body),
-                    })
+                        &client_request_id,
+                        self.inner.timeout,
+                    ));
+                }
+            };
+            let status = response.status();
+            if retry::retryable_status(status) {
+                if let Some(delay) =
+                    self.retry_delay(attempt, waited, Some(response.headers()), &status)
+                {
+                    // Drain the refusal so the connection can be reused for the next attempt.
+                    let _ = self.read_body(response).await;
+                    self.wait(
+                        E::NAME,
+                        template,
+                        &client_request_id,
+                        attempt,
+                        delay,
+                        &status,
+                    )
+                    .await;
+                    (waited, attempt) = (waited + delay, attempt + 1);
+                    continue;
                 }
             }
-        };
-        Ok(PatchResponse {
-            status,
-            request_id,
-            client_request_id,
+            let request_id = header_string(response.headers(), "request-id");
+            // Our own client follows only safe redirects (see `redirect_policy`) and hands back the
+            // rest; a client given to the builder may have followed one that turned the PATCH into
+            // a GET, whose 200 would look like success with nothing applied.
+            if status.is_redirection() || (!self.inner.own_http && response.url() != &sent_url) {
+                let location = header_string(response.headers(), "location")
+                    .unwrap_or_else(|| response.url().to_string());
+                return Err(Error::Redirect {
+                    status,
+                    location,
+                    client_request_id,
+                });
+            }
+            let body = match self.read_body(response).await {
+                Ok(body) => body,
+                Err(BodyError::Transport(source)) => {
+                    if let Some(delay) = self.retry_delay(attempt, waited, None, &source) {
+                        self.wait(
+                            E::NAME,
+                            template,
+                            &client_request_id,
+                            attempt,
+                            delay,
+                            &source,
+                        )
+                        .await;
+                        (waited, attempt) = (waited + delay, attempt + 1);
+                        continue;
+                    }
+                    return Err(transport_error(
+                        source,
+                        &client_request_id,
+                        self.inner.timeout,
+                    ));
+                }
+                Err(BodyError::TooLarge) => {
+                    return Err(Error::UnexpectedResponse {
+                        status,
+                        client_request_id,
+                        snippet: format!(
+                            "<response body larger than the {}-byte limit>",
+                            self.inner.max_response_bytes
+                        ),
+                    })
+                }
+            };
+            tracing::debug!(
+                entity = E::NAME,
+                template,
+                attempt,
+                status = status.as_u16(),
+                %client_request_id,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "PATCH answered"
+            );
+            return finish(status, &body, request_id, client_request_id);
+        }
+    }
+
+    /// The wait before another attempt, or `None` when this failure is final: not retryable, out
+    /// of retries, or the wait would pass the policy's total.
+    fn retry_delay(
+        &self,
+        attempt: u32,
+        waited: Duration,
+        headers: Option<&HeaderMap>,
+        failure: &dyn Retryable,
+    ) -> Option<Duration> {
+        let policy = &self.inner.retry;
+        if !failure.retryable() || attempt >= policy.retries() {
+            return None;
+        }
+        let delay = policy.delay(attempt + 1, headers, retry::random_fraction());
+        policy.within_budget(waited, delay).then_some(delay)
+    }
+
+    async fn wait(
+        &self,
+        entity: &'static str,
+        template: &'static str,
+        client_request_id: &str,
+        attempt: u32,
+        delay: Duration,
+        failure: &(dyn std::fmt::Display + Sync),
+    ) {
+        tracing::info!(
             entity,
-        })
+            template,
+            attempt = attempt + 1,
+            %client_request_id,
+            failure = %failure,
+            delay_ms = delay.as_millis() as u64,
+            "retrying PATCH"
+        );
+        tokio::time::sleep(delay).await;
     }
 
     /// Reads the body, refusing more than the configured limit.
@@ -460,6 +591,106 @@ impl GraphClient {
 enum BodyError {
     Transport(reqwest::Error),
     TooLarge,
+}
+
+/// A failed attempt that another attempt might get past.
+trait Retryable: std::fmt::Display + Sync {
+    fn retryable(&self) -> bool;
+}
+
+impl Retryable for StatusCode {
+    fn retryable(&self) -> bool {
+        retry::retryable_status(*self)
+    }
+}
+
+impl Retryable for reqwest::Error {
+    /// Connections refused, reset or dropped, and attempts that timed out: the PATCH may not have
+    /// arrived, and sending it again cannot apply it twice. Not redirect-policy or builder errors.
+    fn retryable(&self) -> bool {
+        self.is_connect() || self.is_timeout() || self.is_request() || self.is_body()
+    }
+}
+
+/// A transport failure as the caller sees it: a timeout says which, the rest is `Transport`.
+fn transport_error(
+    source: reqwest::Error,
+    client_request_id: &str,
+    attempt_timeout: Duration,
+) -> Error {
+    let client_request_id = client_request_id.to_owned();
+    if source.is_timeout() {
+        let (kind, after) = if source.is_connect() {
+            (TimeoutKind::Connect, None)
+        } else {
+            (TimeoutKind::Attempt, Some(attempt_timeout))
+        };
+        return Error::Timeout {
+            kind,
+            after: after.unwrap_or_default(),
+            client_request_id,
+        };
+    }
+    Error::Transport {
+        client_request_id,
+        source,
+    }
+}
+
+/// The outcome of the final attempt's answer.
+fn finish<E: GraphEntity>(
+    status: StatusCode,
+    body: &[u8],
+    request_id: Option<String>,
+    client_request_id: String,
+) -> Result<PatchResponse<E>, Error> {
+    if !status.is_success() {
+        return Err(error_response(status, body, client_request_id, request_id));
+    }
+    // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
+    let entity = if status == StatusCode::NO_CONTENT || body.is_empty() {
+        None
+    } else {
+        match serde_json::from_slice(body) {
+            Ok(entity) => Some(entity),
+            Err(source) => {
+                return Err(Error::Decode {
+                    status,
+                    client_request_id,
+                    source,
+                    snippet: snippet(body),
+                })
+            }
+        }
+    };
+    Ok(PatchResponse {
+        status,
+        request_id,
+        client_request_id,
+        entity,
+    })
+}
+
+/// Follows only 307 and 308 (which keep the method and body), at most 5 in a row, never from
+/// `https` to `http`. reqwest drops `Authorization` itself when a redirect leaves the origin.
+/// Anything else comes back as the 3xx answer, which `execute` reports as [`Error::Redirect`].
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let keeps_method = matches!(
+            attempt.status(),
+            StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
+        );
+        let downgrade = attempt
+            .previous()
+            .last()
+            .is_some_and(|from| from.scheme() == "https")
+            && attempt.url().scheme() != "https";
+        if !keeps_method || downgrade || attempt.previous().len() > MAX_REDIRECTS {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 /// What Graph answered to a PATCH: the status, its correlation ids, and the entity when the

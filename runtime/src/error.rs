@@ -49,8 +49,20 @@ pub enum Error {
     #[error(transparent)]
     Graph(Box<GraphError>),
 
-    /// A redirect. graphpatch's own client follows none: a redirected PATCH may become a GET
-    /// and apply nothing. Nothing is known to have been applied.
+    /// A time limit passed; `kind` says which. For `Connect` and `Attempt`, every allowed attempt
+    /// timed out or the last one did.
+    #[error("{kind} timed out after {after:?} (client-request-id {client_request_id})")]
+    Timeout {
+        /// Which limit.
+        kind: TimeoutKind,
+        /// The limit (zero when the connect timeout's length is not known here).
+        after: std::time::Duration,
+        /// The request's `client-request-id`.
+        client_request_id: String,
+    },
+
+    /// A redirect that was not followed: one that would turn the PATCH into a GET (301, 302,
+    /// 303), lead from `https` to `http`, or go past 5 in a row.
     #[error("HTTP {status} redirect to {location} (client-request-id {client_request_id}); the update was not sent there")]
     Redirect {
         /// The status code (301, 302, 307, …).
@@ -96,7 +108,10 @@ impl Error {
             | Error::Decode { status, .. }
             | Error::Redirect { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
+            Error::InvalidRequest(_)
+            | Error::Config(_)
+            | Error::Token(_)
+            | Error::Timeout { .. } => None,
         }
     }
 
@@ -115,9 +130,33 @@ impl Error {
             }
             | Error::Redirect {
                 client_request_id, ..
+            }
+            | Error::Timeout {
+                client_request_id, ..
             } => Some(client_request_id),
             Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
         }
+    }
+}
+
+/// Which time limit a [`Error::Timeout`] hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeoutKind {
+    /// Setting up a connection (`GraphClientBuilder::connect_timeout`).
+    Connect,
+    /// One attempt, sending to last byte (`GraphClientBuilder::timeout`).
+    Attempt,
+    /// The whole call, all attempts and waits (`GraphClientBuilder::deadline`).
+    Deadline,
+}
+
+impl fmt::Display for TimeoutKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TimeoutKind::Connect => "connecting",
+            TimeoutKind::Attempt => "one attempt",
+            TimeoutKind::Deadline => "the whole call",
+        })
     }
 }
 

@@ -105,6 +105,7 @@ mod error;
 mod metadata;
 mod path;
 mod request;
+mod retry;
 mod slot;
 
 #[cfg(feature = "simulator")]
@@ -115,13 +116,14 @@ pub use client::{
     Cloud, GraphClient, GraphClientBuilder, PreparedRequest, DEFAULT_MAX_RESPONSE_BYTES,
 };
 pub use edm::{DateTimeOffset, ParseDateTimeOffsetError};
-pub use error::{Error, GraphError};
+pub use error::{Error, GraphError, TimeoutKind};
 pub use metadata::{
     ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions, Property,
     Scopes, Segment,
 };
 pub use path::{PathError, ResolvedPath};
 pub use request::{PatchRequest, Prefer};
+pub use retry::{RetryPolicy, MAX_RETRIES};
 pub use slot::Slot;
 
 pub use graphpatch_macros::{graph_entity, graph_enum, graph_patch};

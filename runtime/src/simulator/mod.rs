@@ -37,7 +37,11 @@
 //! # Ok(()) }
 //! ```
 
+mod faults;
 mod server;
+
+pub use faults::{Fault, RetryAfter, ThrottleBudget};
+use faults::{FaultRule, Throttle};
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -169,6 +173,8 @@ pub(crate) struct State {
     pub store: Mutex<HashMap<StoreKey, Value>>,
     pub log: Mutex<Vec<RecordedRequest>>,
     pub canned: Mutex<VecDeque<CannedResponse>>,
+    pub faults: Mutex<Vec<FaultRule>>,
+    pub throttle: Mutex<Option<Throttle>>,
 }
 
 /// Locks a mutex, recovering the data if a thread panicked while holding it: the simulator's
@@ -313,6 +319,50 @@ impl Simulator {
     /// response per call, used in order).
     pub fn respond_next(&self, response: CannedResponse) {
         lock(&self.state.canned).push_back(response);
+    }
+
+    /// Gives the next `times` requests `fault` (`usize::MAX` for every request). Rules apply in
+    /// the order they were added; a request gets the first that matches.
+    pub fn inject(&self, fault: Fault, times: usize) {
+        self.add_rule(fault, times, None, 1.0);
+    }
+
+    /// Like [`Simulator::inject`], only for requests whose raw path contains `path_fragment`.
+    pub fn inject_on(&self, path_fragment: impl Into<String>, fault: Fault, times: usize) {
+        self.add_rule(fault, times, Some(path_fragment.into()), 1.0);
+    }
+
+    /// Gives each request `fault` with this probability, for up to `times` requests.
+    pub fn inject_randomly(&self, probability: f64, fault: Fault, times: usize) {
+        self.add_rule(fault, times, None, probability);
+    }
+
+    /// Removes every fault rule.
+    pub fn clear_faults(&self) {
+        lock(&self.state.faults).clear();
+    }
+
+    /// Refuses PATCHes past `budget` with 429, as Intune throttles writes; `None` lifts it.
+    pub fn throttle(&self, budget: Option<ThrottleBudget>) {
+        *lock(&self.state.throttle) = budget.map(|budget| Throttle {
+            budget,
+            recent: VecDeque::new(),
+        });
+    }
+
+    fn add_rule(
+        &self,
+        fault: Fault,
+        times: usize,
+        path_contains: Option<String>,
+        probability: f64,
+    ) {
+        lock(&self.state.faults).push(FaultRule {
+            fault,
+            remaining: times,
+            path_contains,
+            probability,
+        });
     }
 }
 

@@ -1,10 +1,9 @@
 //! The simulator's HTTP side: accept loop, request log, routing and Graph's PATCH semantics.
 
-use std::convert::Infallible;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -14,7 +13,15 @@ use serde_json::{json, Map, Value};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use super::{lock, CannedResponse, RecordedRequest, Registration, State};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use hyper::body::Frame;
+
+use super::{lock, CannedResponse, Fault, RecordedRequest, Registration, RetryAfter, State};
 
 /// Request bodies larger than this are refused, as Graph refuses oversized requests.
 const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
@@ -52,9 +59,104 @@ pub(crate) async fn serve(
     }
 }
 
-type HttpResponse = Response<Full<Bytes>>;
+type HttpResponse = Response<SimBody>;
 
-async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<HttpResponse, Infallible> {
+/// A response body: all at once, in pieces with pauses, or cut off with an error (which makes
+/// hyper drop the connection, as a failing server would).
+pub(crate) struct SimBody {
+    chunks: VecDeque<Bytes>,
+    pause: Duration,
+    sleep: Option<Pin<Box<tokio::time::Sleep>>>,
+    fail_at_end: bool,
+}
+
+impl SimBody {
+    fn full(bytes: Bytes) -> Self {
+        SimBody {
+            chunks: if bytes.is_empty() {
+                VecDeque::new()
+            } else {
+                VecDeque::from([bytes])
+            },
+            pause: Duration::ZERO,
+            sleep: None,
+            fail_at_end: false,
+        }
+    }
+
+    /// `bytes` in `pieces` parts, `pause` apart.
+    fn slow(bytes: Bytes, pieces: usize, pause: Duration) -> Self {
+        let size = bytes.len().div_ceil(pieces.max(1)).max(1);
+        let chunks = (0..bytes.len())
+            .step_by(size)
+            .map(|at| bytes.slice(at..(at + size).min(bytes.len())))
+            .collect();
+        SimBody {
+            chunks,
+            pause,
+            sleep: None,
+            fail_at_end: false,
+        }
+    }
+
+    /// `bytes`, then a failure.
+    fn failing(bytes: Bytes) -> Self {
+        SimBody {
+            fail_at_end: true,
+            ..SimBody::full(bytes)
+        }
+    }
+}
+
+impl hyper::body::Body for SimBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        let this = &mut *self;
+        if let Some(sleep) = this.sleep.as_mut() {
+            if sleep.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            this.sleep = None;
+        }
+        match this.chunks.pop_front() {
+            Some(chunk) => {
+                if !this.pause.is_zero() && !this.chunks.is_empty() {
+                    this.sleep = Some(Box::pin(tokio::time::sleep(this.pause)));
+                }
+                Poll::Ready(Some(Ok(Frame::data(chunk))))
+            }
+            None if this.fail_at_end => {
+                this.fail_at_end = false;
+                Poll::Ready(Some(Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionAborted,
+                    "simulated fault: connection dropped",
+                ))))
+            }
+            None => Poll::Ready(None),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.chunks.is_empty() && !self.fail_at_end && self.sleep.is_none()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        if self.fail_at_end || !self.pause.is_zero() {
+            return hyper::body::SizeHint::default();
+        }
+        hyper::body::SizeHint::with_exact(self.chunks.iter().map(|c| c.len() as u64).sum())
+    }
+}
+
+async fn handle(
+    state: Arc<State>,
+    request: Request<Incoming>,
+) -> Result<HttpResponse, std::io::Error> {
     let (parts, body) = request.into_parts();
     let client_request_id = parts
         .headers
@@ -97,7 +199,116 @@ async fn handle(state: Arc<State>, request: Request<Incoming>) -> Result<HttpRes
     if let Some(canned) = lock(&state.canned).pop_front() {
         return Ok(reply.canned(canned));
     }
-    Ok(respond(&state, &parts.method, &recorded, &reply))
+    let fault = next_fault(&state, &recorded.path);
+    let response = match fault {
+        None => {
+            return Ok(respond_within_budget(
+                &state,
+                &parts.method,
+                &recorded,
+                &reply,
+            ))
+        }
+        Some(Fault::Latency(delay)) => {
+            tokio::time::sleep(delay).await;
+            return Ok(respond_within_budget(
+                &state,
+                &parts.method,
+                &recorded,
+                &reply,
+            ));
+        }
+        Some(Fault::Throttle(retry_after)) => return Ok(reply.throttled(retry_after)),
+        Some(Fault::Unavailable) => {
+            return Ok(reply.error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ServiceUnavailable",
+                "The service is temporarily unavailable.",
+            ))
+        }
+        Some(Fault::GatewayTimeout) => {
+            return Ok(reply.error(
+                StatusCode::GATEWAY_TIMEOUT,
+                "GatewayTimeout",
+                "The gateway timed out.",
+            ))
+        }
+        Some(Fault::DropBeforeHeaders) => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "simulated fault: no answer",
+            ))
+        }
+        Some(Fault::InvalidUtf8) => {
+            return Ok(reply.raw(
+                StatusCode::OK,
+                "application/json",
+                Bytes::from_static(b"{\"id\":\"\xff\xfe\xfd\"}"),
+            ))
+        }
+        Some(Fault::HtmlErrorPage) => {
+            let page = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
+            return Ok(reply.raw(
+                StatusCode::BAD_GATEWAY,
+                "text/html",
+                Bytes::from_static(page.as_bytes()),
+            ));
+        }
+        // The rest apply the update, then spoil the answer.
+        Some(fault) => (fault, respond(&state, &parts.method, &recorded, &reply)),
+    };
+    let (fault, response) = response;
+    let (parts, body) = response.into_parts();
+    let bytes = body.chunks.into_iter().fold(Vec::new(), |mut all, chunk| {
+        all.extend_from_slice(&chunk);
+        all
+    });
+    let length = bytes.len();
+    let bytes = Bytes::from(bytes);
+    let body = match fault {
+        Fault::DropAfterHeaders => SimBody::failing(Bytes::new()),
+        Fault::TruncatedBody => SimBody::failing(bytes.slice(..length / 2)),
+        Fault::SlowBody(pause) => SimBody::slow(bytes, 8, pause),
+        _ => SimBody::full(bytes),
+    };
+    let mut response = Response::from_parts(parts, body);
+    response
+        .headers_mut()
+        .insert(hyper::header::CONTENT_LENGTH, length.into());
+    Ok(response)
+}
+
+/// The first fault rule that fires for this request, used up by one.
+fn next_fault(state: &State, path: &str) -> Option<Fault> {
+    let mut rules = lock(&state.faults);
+    if rules.is_empty() {
+        return None;
+    }
+    let random = crate::retry::random_fraction();
+    let rule = rules.iter_mut().find(|rule| rule.fires(path, random))?;
+    rule.remaining -= 1;
+    Some(rule.fault.clone())
+}
+
+/// A PATCH past the throttling budget is refused with 429; anything else is served.
+fn respond_within_budget(
+    state: &State,
+    method: &Method,
+    request: &RecordedRequest,
+    reply: &Reply,
+) -> HttpResponse {
+    if *method == Method::PATCH {
+        if let Some(throttle) = lock(&state.throttle).as_mut() {
+            if let Some(wait) = throttle.admit(Instant::now()) {
+                let retry_after = throttle
+                    .budget
+                    .retry_after
+                    .then(|| RetryAfter::Seconds(wait.as_secs_f64().ceil() as u64));
+                return reply.throttled(retry_after);
+            }
+        }
+    }
+    respond(state, method, request, reply)
 }
 
 fn respond(
@@ -276,15 +487,35 @@ impl Reply {
 
     fn json(&self, status: StatusCode, body: &Value) -> HttpResponse {
         let bytes = serde_json::to_vec(body).expect("a JSON value serializes");
+        self.raw(status, "application/json", Bytes::from(bytes))
+    }
+
+    fn raw(&self, status: StatusCode, content_type: &str, body: Bytes) -> HttpResponse {
         self.base(status)
-            .header("content-type", "application/json")
-            .body(Full::new(Bytes::from(bytes)))
+            .header("content-type", content_type)
+            .body(SimBody::full(body))
             .expect("a valid response")
+    }
+
+    fn throttled(&self, retry_after: Option<RetryAfter>) -> HttpResponse {
+        let mut response = self.error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "TooManyRequests",
+            "Too many requests. Please retry after some time.",
+        );
+        if let Some(retry_after) = retry_after {
+            let value = retry_after.header_value();
+            response.headers_mut().insert(
+                hyper::header::RETRY_AFTER,
+                hyper::header::HeaderValue::from_str(&value).expect("a valid Retry-After"),
+            );
+        }
+        response
     }
 
     fn empty(&self, status: StatusCode) -> HttpResponse {
         self.base(status)
-            .body(Full::new(Bytes::new()))
+            .body(SimBody::full(Bytes::new()))
             .expect("a valid response")
     }
 
@@ -310,12 +541,14 @@ impl Reply {
         for (name, value) in &canned.headers {
             builder = builder.header(name, value);
         }
-        builder.body(Full::new(canned.body)).unwrap_or_else(|_| {
-            self.error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "InternalServerError",
-                "invalid canned response",
-            )
-        })
+        builder
+            .body(SimBody::full(canned.body))
+            .unwrap_or_else(|_| {
+                self.error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "InternalServerError",
+                    "invalid canned response",
+                )
+            })
     }
 }

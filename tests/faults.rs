@@ -1,0 +1,498 @@
+//! One test per simulated fault, on loopback: the call succeeds after retries where it should
+//! (the log shows every attempt, the same client-request-id, the waits honoured), and fails
+//! quickly with the right error where it should. Every test is bounded by a timeout.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use graphpatch::prelude::*;
+use graphpatch::simulator::{
+    CannedResponse, Fault, RecordedRequest, RetryAfter, Simulator, ThrottleBudget,
+};
+use graphpatch::{Error, GraphClient, RetryPolicy, TimeoutKind};
+use graphpatch_suite::intune::{
+    DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
+};
+
+const TOKEN: &str = "fault-test-token";
+
+/// Fails the test instead of hanging it.
+async fn bounded<T>(future: impl Future<Output = T>) -> T {
+    tokio::time::timeout(Duration::from_secs(20), future)
+        .await
+        .expect("the test finished in time")
+}
+
+fn path(id: &str) -> DeviceManagementScriptStatePath {
+    DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
+        device_management_script_id: "script".into(),
+        device_management_script_state_id: id.into(),
+    }
+}
+
+async fn setup(retry: RetryPolicy) -> (Simulator, GraphClient) {
+    let sim = Simulator::builder()
+        .entity::<DeviceManagementScriptState>()
+        .token(TOKEN)
+        .start()
+        .await
+        .unwrap();
+    for id in ["a", "b"] {
+        sim.insert(
+            path(id),
+            &DeviceManagementScriptState {
+                id: id.into(),
+                run_state: Some(RunState::Pending),
+                result_message: None,
+                last_state_update_date_time: None,
+            },
+        );
+    }
+    let client = GraphClient::builder()
+        .base_url(sim.base_url())
+        .token(TOKEN)
+        .retry(retry)
+        .build()
+        .unwrap();
+    (sim, client)
+}
+
+/// Quick retries, so tests that do not test the waits stay fast.
+fn quick() -> RetryPolicy {
+    RetryPolicy::default().base_delay(Duration::from_millis(10))
+}
+
+fn update(id: &str, message: &str) -> PatchRequest<DeviceManagementScriptState> {
+    graph_patch!(DeviceManagementScriptState {
+        device_management_script_id: "script",
+        device_management_script_state_id: id,
+    } set {
+        run_state: RunState::Success,
+        result_message: message,
+    })
+}
+
+/// Every attempt of one call: same client-request-id, `Retry-Attempt` counting from 1.
+fn assert_attempts(log: &[RecordedRequest], attempts: usize) {
+    assert_eq!(log.len(), attempts, "{log:?}");
+    let id = log[0].header("client-request-id").unwrap();
+    assert_eq!(log[0].header("retry-attempt"), None);
+    for (n, request) in log.iter().enumerate().skip(1) {
+        assert_eq!(request.header("client-request-id"), Some(id), "attempt {n}");
+        assert_eq!(
+            request.header("retry-attempt"),
+            Some(n.to_string().as_str())
+        );
+        assert_eq!(request.body, log[0].body, "attempt {n} sent another body");
+    }
+}
+
+async fn assert_applied(sim: &Simulator, id: &str, message: &str) {
+    let stored = sim.get(path(id)).unwrap();
+    assert_eq!(stored.run_state, Some(RunState::Success));
+    assert_eq!(stored.result_message.as_deref(), Some(message));
+}
+
+#[tokio::test]
+async fn latency_is_waited_out_and_bounded_by_the_attempt_timeout() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::Latency(Duration::from_millis(300)), 1);
+        let started = Instant::now();
+        client.send(update("a", "slow")).await.unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        assert_attempts(&sim.requests(), 1);
+
+        let impatient = GraphClient::builder()
+            .base_url(sim.base_url())
+            .token(TOKEN)
+            .timeout(Duration::from_millis(100))
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        sim.inject(Fault::Latency(Duration::from_secs(5)), 1);
+        let started = Instant::now();
+        let err = impatient.send(update("a", "x")).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    kind: TimeoutKind::Attempt,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttled_with_retry_after_seconds_waits_that_long() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), 1);
+        let started = Instant::now();
+        client.send(update("a", "after 429")).await.unwrap();
+        let elapsed = started.elapsed();
+        assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
+        assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+        assert_attempts(&sim.requests(), 2);
+        assert_applied(&sim, "a", "after 429").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttled_with_an_http_date_waits_until_then() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(
+            Fault::Throttle(Some(RetryAfter::Date(Duration::from_secs(2)))),
+            1,
+        );
+        let started = Instant::now();
+        client.send(update("a", "after date")).await.unwrap();
+        let elapsed = started.elapsed();
+        // HTTP dates have whole seconds: the wait is between 1 and 2 s.
+        assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
+        assert!(elapsed < Duration::from_secs(4), "{elapsed:?}");
+        assert_attempts(&sim.requests(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttled_without_retry_after_backs_off() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::Throttle(None), 2);
+        client.send(update("a", "after backoff")).await.unwrap();
+        assert_attempts(&sim.requests(), 3);
+        assert_applied(&sim, "a", "after backoff").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttled_for_good_fails_after_the_allowed_retries() {
+    bounded(async {
+        let (sim, client) = setup(quick().max_retries(3)).await;
+        sim.inject(Fault::Throttle(None), usize::MAX);
+        let err = client.send(update("a", "never")).await.unwrap_err();
+        let Error::Graph(graph) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(graph.status.as_u16(), 429);
+        assert_eq!(graph.code, "TooManyRequests");
+        assert_attempts(&sim.requests(), 4);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_retry_after_beyond_the_budget_fails_now_instead_of_waiting() {
+    bounded(async {
+        let (sim, client) = setup(quick().max_total_delay(Duration::from_secs(5))).await;
+        sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(60))), 1);
+        let started = Instant::now();
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert_attempts(&sim.requests(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unavailable_and_gateway_timeout_are_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::Unavailable, 1);
+        sim.inject(Fault::GatewayTimeout, 1);
+        client.send(update("a", "after 503 and 504")).await.unwrap();
+        let log = sim.requests();
+        assert_attempts(&log, 3);
+        assert_applied(&sim, "a", "after 503 and 504").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_dropped_before_the_answer_is_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::DropBeforeHeaders, 1);
+        client.send(update("a", "after drop")).await.unwrap();
+        assert_attempts(&sim.requests(), 2);
+        assert_applied(&sim, "a", "after drop").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_dropped_after_the_headers_is_retried_and_applies_once_in_effect() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::DropAfterHeaders, 1);
+        let updated = client
+            .send(update("a", "after late drop"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(updated.result_message.as_deref(), Some("after late drop"));
+        assert_attempts(&sim.requests(), 2);
+        assert_applied(&sim, "a", "after late drop").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_truncated_body_is_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::TruncatedBody, 1);
+        let updated = client
+            .send(update("a", "after truncation"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(updated.result_message.as_deref(), Some("after truncation"));
+        assert_attempts(&sim.requests(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_slow_body_arrives_whole_unless_it_outlasts_the_attempt() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::SlowBody(Duration::from_millis(30)), 1);
+        let updated = client.send(update("a", "slowly")).await.unwrap().unwrap();
+        assert_eq!(updated.result_message.as_deref(), Some("slowly"));
+
+        let impatient = GraphClient::builder()
+            .base_url(sim.base_url())
+            .token(TOKEN)
+            .timeout(Duration::from_millis(100))
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        sim.inject(Fault::SlowBody(Duration::from_millis(200)), 1);
+        let err = impatient.send(update("a", "too slowly")).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    kind: TimeoutKind::Attempt,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn invalid_utf8_is_a_decode_error_not_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::InvalidUtf8, 1);
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        let Error::Decode {
+            status, snippet, ..
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert_eq!(status.as_u16(), 200);
+        assert!(snippet.contains('\u{FFFD}'), "{snippet}");
+        assert_attempts(&sim.requests(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_html_error_page_is_reported_not_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::HtmlErrorPage, 1);
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        let Error::UnexpectedResponse {
+            status, snippet, ..
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert_eq!(status.as_u16(), 502);
+        assert!(snippet.contains("Bad Gateway"), "{snippet}");
+        assert_attempts(&sim.requests(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn other_client_errors_are_never_retried() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        for status in [400, 401, 403, 404, 409, 412] {
+            sim.clear_requests();
+            sim.respond_next(CannedResponse::new(
+                status,
+                r#"{"error":{"code":"X","message":"no"}}"#,
+            ));
+            let err = client.send(update("a", "x")).await.unwrap_err();
+            assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
+            assert_attempts(&sim.requests(), 1);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn faults_can_target_one_route() {
+    bounded(async {
+        let (sim, client) = setup(RetryPolicy::none()).await;
+        sim.inject_on("/runStates/b", Fault::Unavailable, usize::MAX);
+        client.send(update("a", "fine")).await.unwrap();
+        let err = client.send(update("b", "refused")).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
+        sim.clear_faults();
+        client.send(update("b", "fine now")).await.unwrap();
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_intune_style_write_budget_is_ridden_out() {
+    bounded(async {
+        let (sim, client) = setup(quick().max_retries(10)).await;
+        let window = Duration::from_millis(1500);
+        sim.throttle(Some(ThrottleBudget {
+            writes: 5,
+            window,
+            retry_after: true,
+        }));
+        let started = Instant::now();
+        for n in 0..8 {
+            client
+                .send(update("a", &format!("write {n}")))
+                .await
+                .unwrap();
+        }
+        assert!(
+            started.elapsed() >= Duration::from_millis(900),
+            "{:?}",
+            started.elapsed()
+        );
+        let log = sim.requests();
+        assert_eq!(
+            log.iter()
+                .filter(|r| r.header("retry-attempt").is_none())
+                .count(),
+            8
+        );
+        assert!(log.len() > 8, "some writes were throttled and retried");
+        assert_applied(&sim, "a", "write 7").await;
+
+        // Without Retry-After the client backs off on its own.
+        sim.throttle(Some(ThrottleBudget {
+            writes: 2,
+            window: Duration::from_millis(200),
+            retry_after: false,
+        }));
+        for n in 0..4 {
+            client
+                .send(update("b", &format!("write {n}")))
+                .await
+                .unwrap();
+        }
+        assert_applied(&sim, "b", "write 3").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_deadline_bounds_all_attempts_and_waits() {
+    bounded(async {
+        let (sim, _) = setup(quick()).await;
+        let client = GraphClient::builder()
+            .base_url(sim.base_url())
+            .token(TOKEN)
+            .deadline(Duration::from_millis(400))
+            .build()
+            .unwrap();
+        sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), usize::MAX);
+        let started = Instant::now();
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    kind: TimeoutKind::Deadline,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(started.elapsed() < Duration::from_millis(900));
+        assert!(err.to_string().contains("the whole call"), "{err}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn redirects_keep_the_method_stop_after_five_and_drop_the_token_across_origins() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        // 307 to the same origin: followed with method, body and token.
+        let same = format!(
+            "{}/beta/deviceManagement/deviceManagementScripts/script/runStates/b",
+            sim.base_url()
+        );
+        sim.respond_next(CannedResponse::new(307, "").header("location", same.as_str()));
+        client.send(update("a", "moved")).await.unwrap();
+        let log = sim.requests();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[1].method, "PATCH");
+        assert_eq!(log[1].body, log[0].body);
+        assert!(log[1].header("authorization").is_some());
+        assert_applied(&sim, "b", "moved").await;
+
+        // 301 would turn the PATCH into a GET: not followed.
+        sim.clear_requests();
+        sim.respond_next(CannedResponse::new(301, "").header("location", same.as_str()));
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(matches!(err, Error::Redirect { .. }), "{err:?}");
+        assert_eq!(sim.requests().len(), 1);
+
+        // Six in a row: five followed, the sixth reported.
+        sim.clear_requests();
+        for _ in 0..6 {
+            sim.respond_next(CannedResponse::new(307, "").header("location", same.as_str()));
+        }
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(matches!(err, Error::Redirect { .. }), "{err:?}");
+        assert_eq!(sim.requests().len(), 6);
+
+        // To another origin (another port): the token stays behind.
+        let other = Simulator::builder()
+            .entity::<DeviceManagementScriptState>()
+            .start()
+            .await
+            .unwrap();
+        let elsewhere = format!(
+            "{}/beta/deviceManagement/deviceManagementScripts/script/runStates/a",
+            other.base_url()
+        );
+        sim.respond_next(CannedResponse::new(307, "").header("location", elsewhere.as_str()));
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(401), "{err:?}");
+        let there = other.requests();
+        assert_eq!(there.len(), 1);
+        assert_eq!(there[0].header("authorization"), None);
+    })
+    .await;
+}
