@@ -638,7 +638,7 @@ fn transport_error(
 }
 
 /// The outcome of the final attempt's answer.
-fn finish<E: GraphEntity>(
+pub(crate) fn finish<E: GraphEntity>(
     status: StatusCode,
     body: &[u8],
     request_id: Option<String>,

@@ -113,7 +113,8 @@ pub mod simulator;
 
 pub use auth::{AccessToken, StaticToken, TokenError, TokenFuture, TokenProvider};
 pub use client::{
-    Cloud, GraphClient, GraphClientBuilder, PreparedRequest, DEFAULT_MAX_RESPONSE_BYTES,
+    Cloud, GraphClient, GraphClientBuilder, PatchResponse, PreparedRequest,
+    DEFAULT_MAX_RESPONSE_BYTES,
 };
 pub use edm::{DateTimeOffset, ParseDateTimeOffsetError};
 pub use error::{Error, GraphError, TimeoutKind};
@@ -174,6 +175,17 @@ pub mod __private {
             .map(|&i| std::mem::take(&mut values[i]))
             .collect();
         PatchRequest::from_resolved(resolved_path(&E::PATHS[template], values), changes)
+    }
+
+    /// Decodes a final answer as `GraphClient::execute` does: the entry point of the response
+    /// decoder's fuzz target and property tests.
+    pub fn decode_response<E: GraphEntity>(
+        status: u16,
+        body: &[u8],
+    ) -> Result<crate::PatchResponse<E>, crate::Error> {
+        let status = reqwest::StatusCode::from_u16(status)
+            .map_err(|_| crate::Error::InvalidRequest(format!("invalid status {status}")))?;
+        crate::client::finish(status, body, None, String::new())
     }
 
     /// Deserializes a `#[graph_enum]` from a string, keeping unknown values.

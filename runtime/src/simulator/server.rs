@@ -284,8 +284,10 @@ fn next_fault(state: &State, path: &str) -> Option<Fault> {
     if rules.is_empty() {
         return None;
     }
-    let random = crate::retry::random_fraction();
-    let rule = rules.iter_mut().find(|rule| rule.fires(path, random))?;
+    // A fresh draw per rule, so that several random rules add up.
+    let rule = rules
+        .iter_mut()
+        .find(|rule| rule.fires(path, crate::retry::random_fraction()))?;
     rule.remaining -= 1;
     Some(rule.fault.clone())
 }
