@@ -91,6 +91,8 @@ struct Inner {
     user_agent: HeaderValue,
     max_response_bytes: usize,
     timeout: Duration,
+    /// Applies only to graphpatch's own reqwest client; kept for error messages.
+    connect_timeout: Duration,
     deadline: Duration,
     retry: RetryPolicy,
     /// The reqwest client is graphpatch's own, configured with `redirect_policy`.
@@ -250,6 +252,7 @@ impl GraphClientBuilder {
                 user_agent,
                 max_response_bytes: self.max_response_bytes,
                 timeout: self.timeout,
+                connect_timeout: self.connect_timeout,
                 deadline: self.deadline,
                 retry: self.retry,
                 own_http,
@@ -442,11 +445,7 @@ impl GraphClient {
                         (waited, attempt) = (waited + delay, attempt + 1);
                         continue;
                     }
-                    return Err(transport_error(
-                        source,
-                        &client_request_id,
-                        self.inner.timeout,
-                    ));
+                    return Err(transport_error(source, &client_request_id, &self.inner));
                 }
             };
             let status = response.status();
@@ -498,11 +497,7 @@ impl GraphClient {
                         (waited, attempt) = (waited + delay, attempt + 1);
                         continue;
                     }
-                    return Err(transport_error(
-                        source,
-                        &client_request_id,
-                        self.inner.timeout,
-                    ));
+                    return Err(transport_error(source, &client_request_id, &self.inner));
                 }
                 Err(BodyError::TooLarge) => {
                     return Err(Error::UnexpectedResponse {
@@ -613,21 +608,17 @@ impl Retryable for reqwest::Error {
 }
 
 /// A transport failure as the caller sees it: a timeout says which, the rest is `Transport`.
-fn transport_error(
-    source: reqwest::Error,
-    client_request_id: &str,
-    attempt_timeout: Duration,
-) -> Error {
+fn transport_error(source: reqwest::Error, client_request_id: &str, inner: &Inner) -> Error {
     let client_request_id = client_request_id.to_owned();
     if source.is_timeout() {
         let (kind, after) = if source.is_connect() {
-            (TimeoutKind::Connect, None)
+            (TimeoutKind::Connect, inner.connect_timeout)
         } else {
-            (TimeoutKind::Attempt, Some(attempt_timeout))
+            (TimeoutKind::Attempt, inner.timeout)
         };
         return Error::Timeout {
             kind,
-            after: after.unwrap_or_default(),
+            after,
             client_request_id,
         };
     }

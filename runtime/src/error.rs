@@ -55,7 +55,7 @@ pub enum Error {
     Timeout {
         /// Which limit.
         kind: TimeoutKind,
-        /// The limit (zero when the connect timeout's length is not known here).
+        /// The limit.
         after: std::time::Duration,
         /// The request's `client-request-id`.
         client_request_id: String,
