@@ -347,6 +347,18 @@ async fn other_client_errors_are_never_retried() {
             assert_eq!(err.status().map(|s| s.as_u16()), Some(status));
             assert_attempts(&sim.requests(), 1);
         }
+        // A huge error message stays out of the error's text.
+        let message = "m".repeat(100_000);
+        sim.respond_next(CannedResponse::new(
+            400,
+            format!(r#"{{"error":{{"code":"BadRequest","message":"{message}"}}}}"#),
+        ));
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(
+            err.to_string().len() < 1_000,
+            "{} bytes",
+            err.to_string().len()
+        );
     })
     .await;
 }
@@ -415,7 +427,7 @@ async fn an_intune_style_write_budget_is_ridden_out() {
 }
 
 #[tokio::test]
-async fn the_deadline_bounds_all_attempts_and_waits() {
+async fn the_deadline_bounds_the_whole_call() {
     bounded(async {
         let (sim, _) = setup(quick()).await;
         let client = GraphClient::builder()
@@ -424,7 +436,8 @@ async fn the_deadline_bounds_all_attempts_and_waits() {
             .deadline(Duration::from_millis(400))
             .build()
             .unwrap();
-        sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), usize::MAX);
+        // An attempt still running at the deadline.
+        sim.inject(Fault::Latency(Duration::from_secs(10)), 1);
         let started = Instant::now();
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert!(
@@ -437,8 +450,67 @@ async fn the_deadline_bounds_all_attempts_and_waits() {
             ),
             "{err:?}"
         );
-        assert!(started.elapsed() < Duration::from_millis(900));
-        assert!(err.to_string().contains("the whole call"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(3));
+        assert!(
+            err.to_string()
+                .contains("the whole call timed out after 400ms"),
+            "{err}"
+        );
+
+        // A wait that would end past the deadline is not started: the 429 comes back at once.
+        sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), usize::MAX);
+        let started = Instant::now();
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(429), "{err:?}");
+        assert!(started.elapsed() < Duration::from_secs(1));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connect_timeout_is_its_own_error() {
+    bounded(async {
+        // A listener with a one-slot backlog, filled: the kernel drops further SYNs, so a new
+        // connection hangs until the connect timeout.
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let listener = socket.listen(1).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut held = Vec::new();
+        while let Ok(Ok(stream)) = tokio::time::timeout(
+            Duration::from_millis(200),
+            tokio::net::TcpStream::connect(addr),
+        )
+        .await
+        {
+            held.push(stream);
+            assert!(held.len() < 64, "the backlog never filled");
+        }
+        let client = GraphClient::builder()
+            .base_url(format!("http://{addr}"))
+            .token(TOKEN)
+            .connect_timeout(Duration::from_millis(200))
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        let started = Instant::now();
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    kind: TimeoutKind::Connect,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("connecting timed out after 200ms"),
+            "{err}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(3));
+        drop(listener);
     })
     .await;
 }
@@ -476,6 +548,15 @@ async fn redirects_keep_the_method_stop_after_five_and_drop_the_token_across_ori
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert!(matches!(err, Error::Redirect { .. }), "{err:?}");
         assert_eq!(sim.requests().len(), 6);
+
+        // Plain http to a host that is not loopback: not followed, nothing sent there.
+        sim.clear_requests();
+        sim.respond_next(
+            CannedResponse::new(307, "").header("location", "http://example.com/beta/x"),
+        );
+        let err = client.send(update("a", "x")).await.unwrap_err();
+        assert!(matches!(err, Error::Redirect { .. }), "{err:?}");
+        assert_eq!(sim.requests().len(), 1);
 
         // To another origin (another port): the token stays behind.
         let other = Simulator::builder()

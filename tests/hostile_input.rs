@@ -3,7 +3,7 @@
 //! shows up in no log line, `Debug` or error.
 
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use graphpatch::prelude::*;
@@ -49,7 +49,8 @@ proptest! {
 
     #[test]
     fn no_id_changes_the_path_or_query(script in hostile_id(), state in hostile_id()) {
-        let client = GraphClient::builder().token("t").build().unwrap();
+        static CLIENT: OnceLock<GraphClient> = OnceLock::new();
+        let client = CLIENT.get_or_init(|| GraphClient::builder().token("t").build().unwrap());
         let request = graph_patch!(DeviceManagementScriptState {
             device_management_script_id: &script,
             device_management_script_state_id: &state,

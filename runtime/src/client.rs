@@ -261,6 +261,16 @@ impl GraphClientBuilder {
     }
 }
 
+/// Whether the URL's host is a loopback address (or `localhost`).
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// `https://` anywhere; `http://` only to loopback, where a token cannot be overheard.
 fn check_base_url(raw: &str) -> Result<String, Error> {
     let url =
@@ -273,12 +283,7 @@ fn check_base_url(raw: &str) -> Result<String, Error> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Config("base URL cannot hold credentials".into()));
     }
-    let loopback = match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
+    let loopback = is_loopback(&url);
     match url.scheme() {
         "https" => {}
         "http" if loopback => {}
@@ -389,17 +394,24 @@ impl GraphClient {
     /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer, retrying
     /// throttled (429), unavailable (503, 504) and failed attempts as the [`RetryPolicy`] says,
     /// all within the client's deadline.
+    ///
+    /// A retry after an attempt that may have reached the service (its answer was lost or cut
+    /// off) sends the same body again, which leaves the same state. Two exceptions: with
+    /// `If-Match` such an attempt is not retried (a retry would meet its own new ETag and fail
+    /// with 412 though the update was applied), and an attempt that timed out may still be
+    /// applied after its retry, so give each entity's updates one at a time.
     pub async fn execute<E: GraphEntity>(
         &self,
         prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
         let client_request_id = prepared.client_request_id.clone();
         let deadline = self.inner.deadline;
-        match tokio::time::timeout(deadline, self.attempts(prepared)).await {
+        let ends = Instant::now() + deadline;
+        match tokio::time::timeout(deadline, self.attempts(prepared, ends)).await {
             Ok(result) => result,
             Err(_) => Err(Error::Timeout {
                 kind: TimeoutKind::Deadline,
-                after: deadline,
+                after: Some(deadline),
                 client_request_id,
             }),
         }
@@ -408,6 +420,7 @@ impl GraphClient {
     async fn attempts<E: GraphEntity>(
         &self,
         prepared: PreparedRequest<E>,
+        ends: Instant,
     ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
             http,
@@ -415,6 +428,7 @@ impl GraphClient {
             template,
             ..
         } = prepared;
+        let conditional = http.headers().contains_key(IF_MATCH);
         let sent_url = http.url().clone();
         let mut waited = Duration::ZERO;
         let mut attempt: u32 = 0;
@@ -429,10 +443,17 @@ impl GraphClient {
             }
             *request.timeout_mut() = Some(self.inner.timeout);
             let started = Instant::now();
+            let retry = Retry {
+                attempt,
+                waited,
+                ends,
+            };
             let response = match self.inner.http.execute(request).await {
                 Ok(response) => response,
                 Err(source) => {
-                    if let Some(delay) = self.retry_delay(attempt, waited, None, &source) {
+                    // Only a connection that never opened is certainly not applied.
+                    let retryable = source.retryable() && (!conditional || source.is_connect());
+                    if let Some(delay) = self.retry_delay(retry, None, retryable) {
                         self.wait(
                             E::NAME,
                             template,
@@ -442,31 +463,30 @@ impl GraphClient {
                             &source,
                         )
                         .await;
-                        (waited, attempt) = (waited + delay, attempt + 1);
+                        (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
                         continue;
                     }
+                    tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH failed");
                     return Err(transport_error(source, &client_request_id, &self.inner));
                 }
             };
             let status = response.status();
-            if retry::retryable_status(status) {
-                if let Some(delay) =
-                    self.retry_delay(attempt, waited, Some(response.headers()), &status)
-                {
-                    // Drain the refusal so the connection can be reused for the next attempt.
-                    let _ = self.read_body(response).await;
-                    self.wait(
-                        E::NAME,
-                        template,
-                        &client_request_id,
-                        attempt,
-                        delay,
-                        &status,
-                    )
-                    .await;
-                    (waited, attempt) = (waited + delay, attempt + 1);
-                    continue;
-                }
+            if let Some(delay) =
+                self.retry_delay(retry, Some(response.headers()), status.retryable())
+            {
+                // Drain the refusal so the connection can be reused for the next attempt.
+                let _ = self.read_body(response).await;
+                self.wait(
+                    E::NAME,
+                    template,
+                    &client_request_id,
+                    attempt,
+                    delay,
+                    &status,
+                )
+                .await;
+                (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
+                continue;
             }
             let request_id = header_string(response.headers(), "request-id");
             // Our own client follows only safe redirects (see `redirect_policy`) and hands back the
@@ -477,14 +497,17 @@ impl GraphClient {
                     .unwrap_or_else(|| response.url().to_string());
                 return Err(Error::Redirect {
                     status,
-                    location,
+                    location: bounded(&location),
                     client_request_id,
                 });
             }
             let body = match self.read_body(response).await {
                 Ok(body) => body,
                 Err(BodyError::Transport(source)) => {
-                    if let Some(delay) = self.retry_delay(attempt, waited, None, &source) {
+                    // The answer was cut off: retry a success (to learn the result) or a
+                    // retryable refusal, never another error, never a conditional update.
+                    let retryable = (status.is_success() || status.retryable()) && !conditional;
+                    if let Some(delay) = self.retry_delay(retry, None, retryable) {
                         self.wait(
                             E::NAME,
                             template,
@@ -494,9 +517,10 @@ impl GraphClient {
                             &source,
                         )
                         .await;
-                        (waited, attempt) = (waited + delay, attempt + 1);
+                        (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
                         continue;
                     }
+                    tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH answer cut off");
                     return Err(transport_error(source, &client_request_id, &self.inner));
                 }
                 Err(BodyError::TooLarge) => {
@@ -523,21 +547,23 @@ impl GraphClient {
         }
     }
 
-    /// The wait before another attempt, or `None` when this failure is final: not retryable, out
-    /// of retries, or the wait would pass the policy's total.
+    /// The wait before another attempt, or `None` when this failure is final: not retryable,
+    /// out of retries, or a wait that would pass the policy's total or the call's deadline.
     fn retry_delay(
         &self,
-        attempt: u32,
-        waited: Duration,
+        retry: Retry,
         headers: Option<&HeaderMap>,
-        failure: &dyn Retryable,
+        retryable: bool,
     ) -> Option<Duration> {
         let policy = &self.inner.retry;
-        if !failure.retryable() || attempt >= policy.retries() {
+        if !retryable || retry.attempt >= policy.retries() {
             return None;
         }
-        let delay = policy.delay(attempt + 1, headers, retry::random_fraction());
-        policy.within_budget(waited, delay).then_some(delay)
+        let delay = policy.delay(retry.attempt + 1, headers, retry::random_fraction())?;
+        let before_deadline = Instant::now()
+            .checked_add(delay)
+            .is_some_and(|at| at < retry.ends);
+        (policy.within_budget(retry.waited, delay) && before_deadline).then_some(delay)
     }
 
     async fn wait(
@@ -588,6 +614,22 @@ enum BodyError {
     TooLarge,
 }
 
+/// Where a call stands between attempts.
+#[derive(Clone, Copy)]
+struct Retry {
+    /// Attempts made so far, minus one.
+    attempt: u32,
+    /// Time waited so far.
+    waited: Duration,
+    /// The call's deadline.
+    ends: Instant,
+}
+
+/// At most [`SNIPPET_LIMIT`](crate::error) bytes of a text a server chose, for errors.
+fn bounded(text: &str) -> String {
+    snippet(text.as_bytes())
+}
+
 /// A failed attempt that another attempt might get past.
 trait Retryable: std::fmt::Display + Sync {
     fn retryable(&self) -> bool;
@@ -612,9 +654,13 @@ fn transport_error(source: reqwest::Error, client_request_id: &str, inner: &Inne
     let client_request_id = client_request_id.to_owned();
     if source.is_timeout() {
         let (kind, after) = if source.is_connect() {
-            (TimeoutKind::Connect, inner.connect_timeout)
+            // A client given to the builder has its own connect timeout, unknown here.
+            (
+                TimeoutKind::Connect,
+                inner.own_http.then_some(inner.connect_timeout),
+            )
         } else {
-            (TimeoutKind::Attempt, inner.timeout)
+            (TimeoutKind::Attempt, Some(inner.timeout))
         };
         return Error::Timeout {
             kind,
@@ -663,7 +709,7 @@ pub(crate) fn finish<E: GraphEntity>(
 }
 
 /// Follows only 307 and 308 (which keep the method and body), at most 5 in a row, never from
-/// `https` to `http`. reqwest drops `Authorization` itself when a redirect leaves the origin.
+/// `https` to `http` nor to plain `http` off the machine. reqwest drops `Authorization` itself when a redirect leaves the origin.
 /// Anything else comes back as the 3xx answer, which `execute` reports as [`Error::Redirect`].
 fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
@@ -671,11 +717,13 @@ fn redirect_policy() -> reqwest::redirect::Policy {
             attempt.status(),
             StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
         );
-        let downgrade = attempt
-            .previous()
-            .last()
-            .is_some_and(|from| from.scheme() == "https")
-            && attempt.url().scheme() != "https";
+        // Never from https to http, and plain http only between loopback addresses.
+        let downgrade = attempt.url().scheme() != "https"
+            && (attempt
+                .previous()
+                .last()
+                .is_some_and(|from| from.scheme() == "https")
+                || !is_loopback(attempt.url()));
         if !keeps_method || downgrade || attempt.previous().len() > MAX_REDIRECTS {
             attempt.stop()
         } else {
@@ -787,8 +835,8 @@ fn error_response(
             let inner = error.inner_error;
             Error::Graph(Box::new(GraphError {
                 status,
-                code: error.code,
-                message: error.message,
+                code: bounded(&error.code),
+                message: bounded(&error.message),
                 request_id: inner
                     .as_ref()
                     .and_then(|i| i.request_id.clone())

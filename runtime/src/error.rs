@@ -51,12 +51,13 @@ pub enum Error {
 
     /// A time limit passed; `kind` says which. For `Connect` and `Attempt`, every allowed attempt
     /// timed out or the last one did.
-    #[error("{kind} timed out after {after:?} (client-request-id {client_request_id})")]
+    #[error("{kind} timed out{} (client-request-id {client_request_id})", after.map(|a| format!(" after {a:?}")).unwrap_or_default())]
     Timeout {
         /// Which limit.
         kind: TimeoutKind,
-        /// The limit.
-        after: std::time::Duration,
+        /// The limit, where graphpatch set it (a `reqwest::Client` given to the builder has its
+        /// own connect timeout).
+        after: Option<std::time::Duration>,
         /// The request's `client-request-id`.
         client_request_id: String,
     },

@@ -87,17 +87,23 @@ impl RetryPolicy {
     }
 
     /// The wait before retry number `retry` (1-based), given the answer's headers if there was
-    /// one: `Retry-After` when present (capped at the longest wait), else full jitter.
-    pub(crate) fn delay(&self, retry: u32, headers: Option<&HeaderMap>, random: f64) -> Duration {
+    /// one: `Retry-After` when present, else full jitter. `None` when the service asks for a
+    /// longer wait than the policy's longest: retrying earlier would only be refused again.
+    pub(crate) fn delay(
+        &self,
+        retry: u32,
+        headers: Option<&HeaderMap>,
+        random: f64,
+    ) -> Option<Duration> {
         if let Some(after) = headers.and_then(|h| retry_after(h, SystemTime::now())) {
-            return after.min(self.max_delay);
+            return (after <= self.max_delay).then_some(after);
         }
         let exponent = retry.saturating_sub(1).min(31);
         let ceiling = self
             .base_delay
             .saturating_mul(1u32 << exponent)
             .min(self.max_delay);
-        ceiling.mul_f64(random.clamp(0.0, 1.0))
+        Some(ceiling.mul_f64(random.clamp(0.0, 1.0)))
     }
 
     /// Whether `total` waited so far plus `next` stays within the budget.
@@ -116,8 +122,8 @@ pub(crate) fn retryable_status(status: StatusCode) -> bool {
     )
 }
 
-/// `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), relative to `now`.
-/// A date in the past means "now"; anything unparsable is ignored.
+/// `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3, all three date forms),
+/// relative to `now`. A date in the past means "now"; anything unparsable is ignored.
 pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers
         .get(reqwest::header::RETRY_AFTER)?
@@ -127,9 +133,24 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Durati
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
-    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    let at = SystemTime::from(date.with_timezone(&chrono::Utc));
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    let at = http_date(value)?;
+    let now = i64::try_from(now.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs()).ok()?;
+    Some(Duration::from_secs(
+        u64::try_from(at.saturating_sub(now)).unwrap_or(0),
+    ))
+}
+
+/// Seconds since the Unix epoch of an HTTP date: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`),
+/// or the obsolete RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime
+/// (`Sun Nov  6 08:49:37 1994`) forms.
+fn http_date(value: &str) -> Option<i64> {
+    if let Ok(date) = chrono::DateTime::parse_from_rfc2822(value) {
+        return Some(date.timestamp());
+    }
+    ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(value, format).ok())
+        .map(|naive| naive.and_utc().timestamp())
 }
 
 /// A uniform number in `[0, 1)` for jitter, from the same source as request ids.
@@ -166,6 +187,19 @@ mod tests {
         );
         assert_eq!(retry_after(&headers("soon"), now), None);
         assert_eq!(retry_after(&headers("-5"), now), None);
+        assert_eq!(
+            retry_after(&headers("Sunday, 06-Nov-94 08:50:37 GMT"), now),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            retry_after(&headers("Sun Nov  6 08:49:47 1994"), now),
+            Some(Duration::from_secs(10))
+        );
+        // A date far in the future is a very long wait (which no policy takes), not an overflow.
+        assert!(
+            retry_after(&headers("Fri, 31 Dec 199999 23:59:59 GMT"), now)
+                .is_some_and(|wait| wait > Duration::from_secs(1 << 40))
+        );
         assert_eq!(retry_after(&HeaderMap::new(), now), None);
     }
 
@@ -174,22 +208,20 @@ mod tests {
         let policy = RetryPolicy::default()
             .base_delay(Duration::from_secs(2))
             .max_delay(Duration::from_secs(10));
+        let d = |retry, headers, random| policy.delay(retry, headers, random).unwrap();
         assert_eq!(
-            policy.delay(1, None, 0.999_999),
+            d(1, None, 0.999_999),
             Duration::from_secs(2).mul_f64(0.999_999)
         );
-        assert_eq!(policy.delay(2, None, 0.5), Duration::from_secs(2));
-        assert_eq!(policy.delay(3, None, 1.0), Duration::from_secs(8));
-        assert_eq!(policy.delay(9, None, 1.0), Duration::from_secs(10));
-        assert_eq!(policy.delay(3, None, 0.0), Duration::ZERO);
+        assert_eq!(d(2, None, 0.5), Duration::from_secs(2));
+        assert_eq!(d(3, None, 1.0), Duration::from_secs(8));
+        assert_eq!(d(9, None, 1.0), Duration::from_secs(10));
+        assert_eq!(d(3, None, 0.0), Duration::ZERO);
+        assert_eq!(d(1, Some(&headers("3")), 0.1), Duration::from_secs(3));
         assert_eq!(
             policy.delay(1, Some(&headers("30")), 0.1),
-            Duration::from_secs(10),
-            "Retry-After capped"
-        );
-        assert_eq!(
-            policy.delay(1, Some(&headers("3")), 0.1),
-            Duration::from_secs(3)
+            None,
+            "longer than the longest wait"
         );
     }
 

@@ -111,12 +111,12 @@ impl Throttle {
             self.recent.push_back(now);
             return None;
         }
-        let oldest = *self.recent.front().expect("a full window holds writes");
-        Some(
-            self.budget
-                .window
-                .saturating_sub(now.duration_since(oldest)),
-        )
+        // A budget of zero writes refuses for a whole window.
+        let waited = self
+            .recent
+            .front()
+            .map_or(Duration::ZERO, |&oldest| now.duration_since(oldest));
+        Some(self.budget.window.saturating_sub(waited))
     }
 }
 
@@ -146,6 +146,15 @@ mod tests {
             None,
             "the first write left the window"
         );
+        let mut closed = Throttle {
+            budget: ThrottleBudget {
+                writes: 0,
+                window: Duration::from_secs(3),
+                retry_after: false,
+            },
+            recent: VecDeque::new(),
+        };
+        assert_eq!(closed.admit(t0), Some(Duration::from_secs(3)));
     }
 
     #[test]

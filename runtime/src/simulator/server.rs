@@ -68,6 +68,8 @@ pub(crate) struct SimBody {
     pause: Duration,
     sleep: Option<Pin<Box<tokio::time::Sleep>>>,
     fail_at_end: bool,
+    /// The pause before failing has been taken.
+    flushed: bool,
 }
 
 impl SimBody {
@@ -81,6 +83,7 @@ impl SimBody {
             pause: Duration::ZERO,
             sleep: None,
             fail_at_end: false,
+            flushed: false,
         }
     }
 
@@ -96,6 +99,7 @@ impl SimBody {
             pause,
             sleep: None,
             fail_at_end: false,
+            flushed: false,
         }
     }
 
@@ -129,6 +133,14 @@ impl hyper::body::Body for SimBody {
                     this.sleep = Some(Box::pin(tokio::time::sleep(this.pause)));
                 }
                 Poll::Ready(Some(Ok(Frame::data(chunk))))
+            }
+            // Pause once before failing, so that hyper flushes the headers and the bytes before
+            // the connection drops: the client must see them arrive, then the cut.
+            None if this.fail_at_end && !this.flushed => {
+                this.flushed = true;
+                this.sleep = Some(Box::pin(tokio::time::sleep(Duration::from_millis(20))));
+                cx.waker().wake_by_ref();
+                Poll::Pending
             }
             None if this.fail_at_end => {
                 this.fail_at_end = false;
