@@ -244,6 +244,50 @@ async fn a_connection_dropped_after_the_headers_is_retried_and_applies_once_in_e
         assert_eq!(updated.result_message.as_deref(), Some("after late drop"));
         assert_attempts(&sim.requests(), 2);
         assert_applied(&sim, "a", "after late drop").await;
+
+        // Without retries: the headers arrived, then the body failed.
+        let once = GraphClient::builder()
+            .base_url(sim.base_url())
+            .token(TOKEN)
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        sim.inject(Fault::DropAfterHeaders, 1);
+        let err = once.send(update("a", "x")).await.unwrap_err();
+        let Error::Transport { source, .. } = &err else {
+            panic!("{err:?}")
+        };
+        // A failure while reading the body (reqwest reports it as a body or decode error), not
+        // while waiting for the answer (a request error).
+        assert!(
+            !source.is_request() && (source.is_body() || source.is_decode()),
+            "the answer failed before its headers: {source:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_conditional_update_is_not_resent_once_it_may_have_applied() {
+    bounded(async {
+        let (sim, client) = setup(quick()).await;
+        sim.inject(Fault::DropAfterHeaders, 1);
+        let err = client
+            .send(update("a", "conditional").if_match("W/\"1\""))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+        assert_attempts(&sim.requests(), 1);
+        assert_applied(&sim, "a", "conditional").await;
+
+        // A refusal applied nothing: retried as usual.
+        sim.clear_requests();
+        sim.inject(Fault::Unavailable, 1);
+        client
+            .send(update("a", "conditional again").if_match("W/\"2\""))
+            .await
+            .unwrap();
+        assert_attempts(&sim.requests(), 2);
     })
     .await;
 }
@@ -260,6 +304,24 @@ async fn a_truncated_body_is_retried() {
             .unwrap();
         assert_eq!(updated.result_message.as_deref(), Some("after truncation"));
         assert_attempts(&sim.requests(), 2);
+
+        let once = GraphClient::builder()
+            .base_url(sim.base_url())
+            .token(TOKEN)
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        sim.inject(Fault::TruncatedBody, 1);
+        let err = once.send(update("a", "x")).await.unwrap_err();
+        let Error::Transport { source, .. } = &err else {
+            panic!("{err:?}")
+        };
+        // A failure while reading the body (reqwest reports it as a body or decode error), not
+        // while waiting for the answer (a request error).
+        assert!(
+            !source.is_request() && (source.is_body() || source.is_decode()),
+            "the answer failed before its headers: {source:?}"
+        );
     })
     .await;
 }

@@ -84,6 +84,7 @@ proptest! {
     fn no_response_body_panics_the_decoder(status in 100u16..600, body in prop_oneof![
         prop::collection::vec(any::<u8>(), 0..256),
         "\\{\"(error|id|runState|@odata.type)\":[^}]{0,40}\\}?".prop_map(String::into_bytes),
+        Just(format!(r#"{{"error":{{"code":"{0}","message":"{0}"}}}}"#, "x".repeat(20_000)).into_bytes()),
         Just(br#"{"error":{"code":1,"message":null,"innerError":[]}}"#.to_vec()),
         Just(br#"{"id":"x","runState":7,"lastStateUpdateDateTime":"2017-13-99T99:99:99Z"}"#.to_vec()),
     ]) {
@@ -177,6 +178,15 @@ async fn the_token_appears_in_no_log_debug_or_error() {
         log.contains("retrying PATCH"),
         "the subscriber saw no retry:\n{log}"
     );
+    for field in [
+        "client_request_id=",
+        "attempt=1",
+        "failure=503 Service Unavailable",
+        "delay_ms=",
+        "status=200",
+    ] {
+        assert!(log.contains(field), "no {field} in the log:\n{log}");
+    }
     assert!(log.contains("client_request_id"), "{log}");
     for text in printed.iter().chain([&log]) {
         assert!(
