@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::{snippet, Error, GraphError, TimeoutKind};
 use crate::metadata::GraphEntity;
-use crate::request::PatchRequest;
+use crate::request::{PatchRequest, Prefer};
 use crate::retry::{self, RetryPolicy};
 
 const SDK_VERSION: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
@@ -358,37 +358,58 @@ impl GraphClient {
         let token = self.inner.token.token().await?;
         let client_request_id = uuid::Uuid::new_v4().to_string();
 
-        let mut http = reqwest::Request::new(reqwest::Method::PATCH, url);
-        let headers = http.headers_mut();
         let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.secret()))
             .map_err(|_| {
                 Error::InvalidRequest("the access token holds characters a header cannot".into())
             })?;
         authorization.set_sensitive(true);
-        headers.insert(AUTHORIZATION, authorization);
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.insert(
-            CLIENT_REQUEST_ID,
-            HeaderValue::from_str(&client_request_id).expect("a UUID is a valid header value"),
-        );
-        headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        headers.insert(SDK_VERSION_HEADER, HeaderValue::from_static(SDK_VERSION));
-        if let Some(prefer) = request.preference() {
-            headers.insert(PREFER, HeaderValue::from_static(prefer.header_value()));
-        }
-        if let Some(etag) = request.etag() {
-            let value = HeaderValue::from_str(etag)
-                .map_err(|_| Error::InvalidRequest(format!("invalid If-Match value {etag:?}")))?;
-            headers.insert(IF_MATCH, value);
-        }
-        *http.body_mut() = Some(body.into());
+        let if_match =
+            match request.etag() {
+                Some(etag) => Some(HeaderValue::from_str(etag).map_err(|_| {
+                    Error::InvalidRequest(format!("invalid If-Match value {etag:?}"))
+                })?),
+                None => None,
+            };
+        let resend = Resend {
+            url,
+            body: bytes::Bytes::from(body),
+            authorization,
+            client_request_id: HeaderValue::from_str(&client_request_id)
+                .expect("a UUID is a valid header value"),
+            prefer: request.preference(),
+            if_match,
+        };
         Ok(PreparedRequest {
-            http,
+            http: self.request(&resend, None),
+            resend,
             client_request_id,
             template: request.path().template().template,
             entity: PhantomData,
         })
+    }
+
+    /// The HTTP request for one attempt (`retry` is the `Retry-Attempt` number, if a retry).
+    fn request(&self, resend: &Resend, retry: Option<u32>) -> reqwest::Request {
+        let mut http = reqwest::Request::new(reqwest::Method::PATCH, resend.url.clone());
+        let headers = http.headers_mut();
+        headers.insert(AUTHORIZATION, resend.authorization.clone());
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(CLIENT_REQUEST_ID, resend.client_request_id.clone());
+        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        headers.insert(SDK_VERSION_HEADER, HeaderValue::from_static(SDK_VERSION));
+        if let Some(prefer) = resend.prefer {
+            headers.insert(PREFER, HeaderValue::from_static(prefer.header_value()));
+        }
+        if let Some(if_match) = &resend.if_match {
+            headers.insert(IF_MATCH, if_match.clone());
+        }
+        if let Some(retry) = retry {
+            headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
+        }
+        *http.timeout_mut() = Some(self.inner.timeout);
+        *http.body_mut() = Some(resend.body.clone().into());
+        http
     }
 
     /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer, retrying
@@ -404,17 +425,10 @@ impl GraphClient {
         &self,
         prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
-        let client_request_id = prepared.client_request_id.clone();
-        let deadline = self.inner.deadline;
-        let ends = Instant::now() + deadline;
-        match tokio::time::timeout(deadline, self.attempts(prepared, ends)).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout {
-                kind: TimeoutKind::Deadline,
-                after: Some(deadline),
-                client_request_id,
-            }),
-        }
+        // The deadline bounds each attempt's own timeout and each wait, rather than a timer
+        // around the whole call: one timer per attempt instead of two.
+        let ends = Instant::now() + self.inner.deadline;
+        self.attempts(prepared, ends).await
     }
 
     async fn attempts<E: GraphEntity>(
@@ -424,24 +438,30 @@ impl GraphClient {
     ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
             http,
+            resend,
             client_request_id,
             template,
             ..
         } = prepared;
-        let conditional = http.headers().contains_key(IF_MATCH);
-        let sent_url = http.url().clone();
+        let conditional = resend.if_match.is_some();
+        let sent_url = &resend.url;
+        let mut first = Some(http);
         let mut waited = Duration::ZERO;
         let mut attempt: u32 = 0;
         loop {
-            let mut request = http.try_clone().ok_or_else(|| {
-                Error::InvalidRequest("the request body cannot be sent twice".into())
-            })?;
-            if attempt > 0 {
-                request
-                    .headers_mut()
-                    .insert(RETRY_ATTEMPT, HeaderValue::from(attempt));
+            // The first attempt sends the prepared request itself; a retry builds it again.
+            let mut request = match first.take() {
+                Some(http) => http,
+                None => self.request(&resend, Some(attempt)),
+            };
+            let remaining = ends.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(self.deadline_passed(client_request_id));
             }
-            *request.timeout_mut() = Some(self.inner.timeout);
+            let limit = self.inner.timeout.min(remaining);
+            *request.timeout_mut() = Some(limit);
+            // A timeout now means the call's deadline, not the attempt's own limit.
+            let deadline_bound = limit < self.inner.timeout;
             let started = Instant::now();
             let retry = Retry {
                 attempt,
@@ -467,7 +487,7 @@ impl GraphClient {
                         continue;
                     }
                     tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH failed");
-                    return Err(transport_error(source, &client_request_id, &self.inner));
+                    return Err(self.transport_error(source, client_request_id, deadline_bound));
                 }
             };
             let status = response.status();
@@ -492,7 +512,7 @@ impl GraphClient {
             // Our own client follows only safe redirects (see `redirect_policy`) and hands back the
             // rest; a client given to the builder may have followed one that turned the PATCH into
             // a GET, whose 200 would look like success with nothing applied.
-            if status.is_redirection() || (!self.inner.own_http && response.url() != &sent_url) {
+            if status.is_redirection() || (!self.inner.own_http && response.url() != sent_url) {
                 let location = header_string(response.headers(), "location")
                     .unwrap_or_else(|| response.url().to_string());
                 return Err(Error::Redirect {
@@ -521,7 +541,7 @@ impl GraphClient {
                         continue;
                     }
                     tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH answer cut off");
-                    return Err(transport_error(source, &client_request_id, &self.inner));
+                    return Err(self.transport_error(source, client_request_id, deadline_bound));
                 }
                 Err(BodyError::TooLarge) => {
                     return Err(Error::UnexpectedResponse {
@@ -544,6 +564,47 @@ impl GraphClient {
                 "PATCH answered"
             );
             return finish(status, &body, request_id, client_request_id);
+        }
+    }
+
+    /// A transport failure as the caller sees it: a timeout says which limit passed, the rest is
+    /// `Transport`.
+    fn transport_error(
+        &self,
+        source: reqwest::Error,
+        client_request_id: String,
+        deadline_bound: bool,
+    ) -> Error {
+        if !source.is_timeout() {
+            return Error::Transport {
+                client_request_id,
+                source,
+            };
+        }
+        if deadline_bound && !source.is_connect() {
+            return self.deadline_passed(client_request_id);
+        }
+        let (kind, after) = if source.is_connect() {
+            // A client given to the builder has its own connect timeout, unknown here.
+            (
+                TimeoutKind::Connect,
+                self.inner.own_http.then_some(self.inner.connect_timeout),
+            )
+        } else {
+            (TimeoutKind::Attempt, Some(self.inner.timeout))
+        };
+        Error::Timeout {
+            kind,
+            after,
+            client_request_id,
+        }
+    }
+
+    fn deadline_passed(&self, client_request_id: String) -> Error {
+        Error::Timeout {
+            kind: TimeoutKind::Deadline,
+            after: Some(self.inner.deadline),
+            client_request_id,
         }
     }
 
@@ -614,6 +675,17 @@ enum BodyError {
     TooLarge,
 }
 
+/// What a retry needs to build the same request again; cloning these is cheaper than cloning a
+/// whole request up front.
+struct Resend {
+    url: Url,
+    body: bytes::Bytes,
+    authorization: HeaderValue,
+    client_request_id: HeaderValue,
+    prefer: Option<Prefer>,
+    if_match: Option<HeaderValue>,
+}
+
 /// Where a call stands between attempts.
 #[derive(Clone, Copy)]
 struct Retry {
@@ -646,31 +718,6 @@ impl Retryable for reqwest::Error {
     /// arrived, and sending it again cannot apply it twice. Not redirect-policy or builder errors.
     fn retryable(&self) -> bool {
         self.is_connect() || self.is_timeout() || self.is_request() || self.is_body()
-    }
-}
-
-/// A transport failure as the caller sees it: a timeout says which, the rest is `Transport`.
-fn transport_error(source: reqwest::Error, client_request_id: &str, inner: &Inner) -> Error {
-    let client_request_id = client_request_id.to_owned();
-    if source.is_timeout() {
-        let (kind, after) = if source.is_connect() {
-            // A client given to the builder has its own connect timeout, unknown here.
-            (
-                TimeoutKind::Connect,
-                inner.own_http.then_some(inner.connect_timeout),
-            )
-        } else {
-            (TimeoutKind::Attempt, Some(inner.timeout))
-        };
-        return Error::Timeout {
-            kind,
-            after,
-            client_request_id,
-        };
-    }
-    Error::Transport {
-        client_request_id,
-        source,
     }
 }
 
@@ -750,6 +797,7 @@ pub struct PatchResponse<E> {
 /// it) and body.
 pub struct PreparedRequest<E> {
     http: reqwest::Request,
+    resend: Resend,
     client_request_id: String,
     template: &'static str,
     entity: PhantomData<fn() -> E>,
