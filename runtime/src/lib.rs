@@ -93,6 +93,8 @@
 //! - `simulator` (off by default): [`simulator`], an in-process Graph look-alike on a loopback
 //!   port for tests and examples.
 
+#![warn(missing_docs)]
+
 // Generated code names `::graphpatch::…`; this makes those paths work inside this crate too.
 extern crate self as graphpatch;
 
