@@ -106,6 +106,8 @@ async fn hand_built_once(http: &reqwest::Client, base: &str) {
         .header("content-type", "application/json")
         .header("client-request-id", uuid::Uuid::new_v4().to_string())
         .header("user-agent", "hand-built/0.1")
+        // A production client bounds each request, as graphpatch does by default.
+        .timeout(Duration::from_secs(100))
         .body(body)
         .send()
         .await

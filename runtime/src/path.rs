@@ -102,7 +102,15 @@ impl ResolvedPath {
                     if let Some(problem) = problem {
                         return Err(PathError { name, problem });
                     }
-                    out.extend(utf8_percent_encode(value, SEGMENT));
+                    // Most ids (GUIDs) need no encoding: copy them whole.
+                    if value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+                    {
+                        out.push_str(value);
+                    } else {
+                        out.extend(utf8_percent_encode(value, SEGMENT));
+                    }
                 }
             }
         }
