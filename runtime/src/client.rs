@@ -443,69 +443,53 @@ impl GraphClient {
             template,
             ..
         } = prepared;
+        let call = Call {
+            entity: E::NAME,
+            template,
+            client_request_id: &client_request_id,
+        };
         let conditional = resend.if_match.is_some();
         let sent_url = &resend.url;
         let mut first = Some(http);
-        let mut waited = Duration::ZERO;
-        let mut attempt: u32 = 0;
+        let mut progress = Progress {
+            attempt: 0,
+            waited: Duration::ZERO,
+            ends,
+        };
         loop {
             // The first attempt sends the prepared request itself; a retry builds it again.
             let mut request = match first.take() {
                 Some(http) => http,
-                None => self.request(&resend, Some(attempt)),
+                None => self.request(&resend, Some(progress.attempt)),
             };
             let remaining = ends.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
-                return Err(self.deadline_passed(client_request_id));
+                return Err(self.deadline_passed(client_request_id.clone()));
             }
             let limit = self.inner.timeout.min(remaining);
             *request.timeout_mut() = Some(limit);
             // A timeout now means the call's deadline, not the attempt's own limit.
             let deadline_bound = limit < self.inner.timeout;
             let started = Instant::now();
-            let retry = Retry {
-                attempt,
-                waited,
-                ends,
-            };
             let response = match self.inner.http.execute(request).await {
                 Ok(response) => response,
                 Err(source) => {
                     // Only a connection that never opened is certainly not applied.
                     let retryable = source.retryable() && (!conditional || source.is_connect());
-                    if let Some(delay) = self.retry_delay(retry, None, retryable) {
-                        self.wait(
-                            E::NAME,
-                            template,
-                            &client_request_id,
-                            attempt,
-                            delay,
-                            &source,
-                        )
-                        .await;
-                        (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
+                    if let Some(delay) = self.retry_delay(&progress, None, retryable) {
+                        self.wait(&mut progress, &call, delay, &source).await;
                         continue;
                     }
-                    tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH failed");
-                    return Err(self.transport_error(source, client_request_id, deadline_bound));
+                    return Err(self.transport_error(&call, &progress, source, deadline_bound));
                 }
             };
             let status = response.status();
             if let Some(delay) =
-                self.retry_delay(retry, Some(response.headers()), status.retryable())
+                self.retry_delay(&progress, Some(response.headers()), status.retryable())
             {
                 // Drain the refusal so the connection can be reused for the next attempt.
                 let _ = self.read_body(response).await;
-                self.wait(
-                    E::NAME,
-                    template,
-                    &client_request_id,
-                    attempt,
-                    delay,
-                    &status,
-                )
-                .await;
-                (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
+                self.wait(&mut progress, &call, delay, &status).await;
                 continue;
             }
             let request_id = header_string(response.headers(), "request-id");
@@ -527,21 +511,11 @@ impl GraphClient {
                     // The answer was cut off: retry a success (to learn the result) or a
                     // retryable refusal, never another error, never a conditional update.
                     let retryable = (status.is_success() || status.retryable()) && !conditional;
-                    if let Some(delay) = self.retry_delay(retry, None, retryable) {
-                        self.wait(
-                            E::NAME,
-                            template,
-                            &client_request_id,
-                            attempt,
-                            delay,
-                            &source,
-                        )
-                        .await;
-                        (waited, attempt) = (waited.saturating_add(delay), attempt + 1);
+                    if let Some(delay) = self.retry_delay(&progress, None, retryable) {
+                        self.wait(&mut progress, &call, delay, &source).await;
                         continue;
                     }
-                    tracing::warn!(entity = E::NAME, template, attempt, %client_request_id, error = %source, "PATCH answer cut off");
-                    return Err(self.transport_error(source, client_request_id, deadline_bound));
+                    return Err(self.transport_error(&call, &progress, source, deadline_bound));
                 }
                 Err(BodyError::TooLarge) => {
                     return Err(Error::UnexpectedResponse {
@@ -557,7 +531,7 @@ impl GraphClient {
             tracing::debug!(
                 entity = E::NAME,
                 template,
-                attempt,
+                attempt = progress.attempt,
                 status = status.as_u16(),
                 %client_request_id,
                 elapsed_ms = started.elapsed().as_millis() as u64,
@@ -567,14 +541,24 @@ impl GraphClient {
         }
     }
 
-    /// A transport failure as the caller sees it: a timeout says which limit passed, the rest is
-    /// `Transport`.
+    /// A final transport failure, logged, as the caller sees it: a timeout says which limit
+    /// passed, the rest is `Transport`.
     fn transport_error(
         &self,
+        call: &Call<'_>,
+        progress: &Progress,
         source: reqwest::Error,
-        client_request_id: String,
         deadline_bound: bool,
     ) -> Error {
+        tracing::warn!(
+            entity = call.entity,
+            template = call.template,
+            attempt = progress.attempt,
+            client_request_id = call.client_request_id,
+            error = %source,
+            "PATCH failed"
+        );
+        let client_request_id = call.client_request_id.to_owned();
         if !source.is_timeout() {
             return Error::Transport {
                 client_request_id,
@@ -612,40 +596,41 @@ impl GraphClient {
     /// out of retries, or a wait that would pass the policy's total or the call's deadline.
     fn retry_delay(
         &self,
-        retry: Retry,
+        progress: &Progress,
         headers: Option<&HeaderMap>,
         retryable: bool,
     ) -> Option<Duration> {
         let policy = &self.inner.retry;
-        if !retryable || retry.attempt >= policy.retries() {
+        if !retryable || progress.attempt >= policy.retries() {
             return None;
         }
-        let delay = policy.delay(retry.attempt + 1, headers, retry::random_fraction())?;
+        let delay = policy.delay(progress.attempt + 1, headers, retry::random_fraction())?;
         let before_deadline = Instant::now()
             .checked_add(delay)
-            .is_some_and(|at| at < retry.ends);
-        (policy.within_budget(retry.waited, delay) && before_deadline).then_some(delay)
+            .is_some_and(|at| at < progress.ends);
+        (policy.within_budget(progress.waited, delay) && before_deadline).then_some(delay)
     }
 
+    /// Logs the retry, waits, and counts the attempt and the wait.
     async fn wait(
         &self,
-        entity: &'static str,
-        template: &'static str,
-        client_request_id: &str,
-        attempt: u32,
+        progress: &mut Progress,
+        call: &Call<'_>,
         delay: Duration,
         failure: &(dyn std::fmt::Display + Sync),
     ) {
         tracing::info!(
-            entity,
-            template,
-            attempt = attempt + 1,
-            %client_request_id,
+            entity = call.entity,
+            template = call.template,
+            attempt = progress.attempt + 1,
+            client_request_id = call.client_request_id,
             failure = %failure,
             delay_ms = delay.as_millis() as u64,
             "retrying PATCH"
         );
         tokio::time::sleep(delay).await;
+        progress.attempt += 1;
+        progress.waited = progress.waited.saturating_add(delay);
     }
 
     /// Reads the body, refusing more than the configured limit.
@@ -686,9 +671,15 @@ struct Resend {
     if_match: Option<HeaderValue>,
 }
 
+/// What a call's log lines name.
+struct Call<'a> {
+    entity: &'static str,
+    template: &'static str,
+    client_request_id: &'a str,
+}
+
 /// Where a call stands between attempts.
-#[derive(Clone, Copy)]
-struct Retry {
+struct Progress {
     /// Attempts made so far, minus one.
     attempt: u32,
     /// Time waited so far.
