@@ -9,7 +9,7 @@ use graphpatch::prelude::*;
 use graphpatch::simulator::{
     CannedResponse, Fault, RecordedRequest, RetryAfter, Simulator, ThrottleBudget,
 };
-use graphpatch::{Error, GraphClient, RetryPolicy, TimeoutKind};
+use graphpatch::{Error, GraphClient, GraphClientBuilder, RetryPolicy, TimeoutKind};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
@@ -48,13 +48,26 @@ async fn setup(retry: RetryPolicy) -> (Simulator, GraphClient) {
             },
         );
     }
-    let client = GraphClient::builder()
-        .base_url(sim.base_url())
-        .token(TOKEN)
-        .retry(retry)
-        .build()
-        .unwrap();
+    let client = client_for(&sim, |b| b.retry(retry));
     (sim, client)
+}
+
+/// A client of `sim` with the test token, configured by `configure`.
+fn client_for(
+    sim: &Simulator,
+    configure: impl FnOnce(GraphClientBuilder) -> GraphClientBuilder,
+) -> GraphClient {
+    configure(GraphClient::builder().base_url(sim.base_url()).token(TOKEN))
+        .build()
+        .unwrap()
+}
+
+/// One attempt at most, bounded by 100 ms.
+fn impatient(sim: &Simulator) -> GraphClient {
+    client_for(sim, |b| {
+        b.timeout(Duration::from_millis(100))
+            .retry(RetryPolicy::none())
+    })
 }
 
 /// Quick retries, so tests that do not test the waits stay fast.
@@ -103,13 +116,7 @@ async fn latency_is_waited_out_and_bounded_by_the_attempt_timeout() {
         assert!(started.elapsed() >= Duration::from_millis(300));
         assert_attempts(&sim.requests(), 1);
 
-        let impatient = GraphClient::builder()
-            .base_url(sim.base_url())
-            .token(TOKEN)
-            .timeout(Duration::from_millis(100))
-            .retry(RetryPolicy::none())
-            .build()
-            .unwrap();
+        let impatient = impatient(&sim);
         sim.inject(Fault::Latency(Duration::from_secs(5)), 1);
         let started = Instant::now();
         let err = impatient.send(update("a", "x")).await.unwrap_err();
@@ -246,12 +253,7 @@ async fn a_connection_dropped_after_the_headers_is_retried_and_applies_once_in_e
         assert_applied(&sim, "a", "after late drop").await;
 
         // Without retries: the headers arrived, then the body failed.
-        let once = GraphClient::builder()
-            .base_url(sim.base_url())
-            .token(TOKEN)
-            .retry(RetryPolicy::none())
-            .build()
-            .unwrap();
+        let once = client_for(&sim, |b| b.retry(RetryPolicy::none()));
         sim.inject(Fault::DropAfterHeaders, 1);
         let err = once.send(update("a", "x")).await.unwrap_err();
         let Error::Transport { source, .. } = &err else {
@@ -305,12 +307,7 @@ async fn a_truncated_body_is_retried() {
         assert_eq!(updated.result_message.as_deref(), Some("after truncation"));
         assert_attempts(&sim.requests(), 2);
 
-        let once = GraphClient::builder()
-            .base_url(sim.base_url())
-            .token(TOKEN)
-            .retry(RetryPolicy::none())
-            .build()
-            .unwrap();
+        let once = client_for(&sim, |b| b.retry(RetryPolicy::none()));
         sim.inject(Fault::TruncatedBody, 1);
         let err = once.send(update("a", "x")).await.unwrap_err();
         let Error::Transport { source, .. } = &err else {
@@ -334,13 +331,7 @@ async fn a_slow_body_arrives_whole_unless_it_outlasts_the_attempt() {
         let updated = client.send(update("a", "slowly")).await.unwrap().unwrap();
         assert_eq!(updated.result_message.as_deref(), Some("slowly"));
 
-        let impatient = GraphClient::builder()
-            .base_url(sim.base_url())
-            .token(TOKEN)
-            .timeout(Duration::from_millis(100))
-            .retry(RetryPolicy::none())
-            .build()
-            .unwrap();
+        let impatient = impatient(&sim);
         sim.inject(Fault::SlowBody(Duration::from_millis(200)), 1);
         let err = impatient.send(update("a", "too slowly")).await.unwrap_err();
         assert!(
@@ -492,12 +483,7 @@ async fn an_intune_style_write_budget_is_ridden_out() {
 async fn the_deadline_bounds_the_whole_call() {
     bounded(async {
         let (sim, _) = setup(quick()).await;
-        let client = GraphClient::builder()
-            .base_url(sim.base_url())
-            .token(TOKEN)
-            .deadline(Duration::from_millis(400))
-            .build()
-            .unwrap();
+        let client = client_for(&sim, |b| b.deadline(Duration::from_millis(400)));
         // An attempt still running at the deadline.
         sim.inject(Fault::Latency(Duration::from_secs(10)), 1);
         let started = Instant::now();
