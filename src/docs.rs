@@ -62,6 +62,37 @@ pub struct ExampleResponse {
     pub body_text: String,
 }
 
+/// Where the Graph docs corpus is: `$GRAPHPATCH_DOCS`, else `shared/graph-docs` beside the
+/// repository (where CI keeps it).
+pub fn docs_root() -> std::path::PathBuf {
+    match std::env::var_os("GRAPHPATCH_DOCS") {
+        Some(root) => root.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/graph-docs"),
+    }
+}
+
+/// Reads and parses a page of the docs corpus, e.g. `api/intune-auditing-auditevent-update.md`;
+/// panics with the path and the reason when it cannot.
+pub fn corpus_page(relative: &str) -> Page {
+    let path = docs_root().join(relative);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err} (set GRAPHPATCH_DOCS to the graph-docs folder)",
+            path.display()
+        )
+    });
+    parse(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// The text of the JSON value at the start of `text`: some pages have stray lines after it.
+pub fn json_text(text: &str) -> &str {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
+    match stream.next() {
+        Some(Ok(_)) => text[..stream.byte_offset()].trim(),
+        _ => text.trim(),
+    }
+}
+
 /// Parses a page, or says what it lacks.
 pub fn parse(text: &str) -> Result<Page, String> {
     let text = text.trim_start_matches('\u{feff}');

@@ -1,7 +1,8 @@
 //! Shared pieces of graphpatch's integration tests, examples and benchmarks: the annotated
-//! Graph entities they use ([`intune`]) and a reader for the examples in Graph reference pages
+//! Graph entities they use ([`intune`], [`corpus`]) and a reader for the examples in Graph reference pages
 //! ([`docs`]).
 
+pub mod corpus;
 pub mod docs;
 pub mod intune;
 

@@ -91,6 +91,56 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
     attr
 }
 
+/// Parses `#[graph_complex(odata_type = "…")]`: the type's name, if given and a string.
+pub fn complex_attr(cx: &Ctxt, args: TokenStream) -> Option<LitStr> {
+    let mut odata_type = None;
+    let parser = syn::meta::parser(|meta| {
+        let key = key_of(&meta);
+        if key != ODATA_TYPE {
+            cx.error_spanned_by(
+                &meta.path,
+                format!("unknown graph_complex key `{key}`; expected `{ODATA_TYPE}`"),
+            );
+            return skip_value(&meta);
+        }
+        if odata_type.is_some() {
+            cx.error_spanned_by(&meta.path, format!("duplicate key `{key}`"));
+            return skip_value(&meta);
+        }
+        odata_type = lit_str(cx, &meta)?;
+        Ok(())
+    });
+    if let Err(err) = parser.parse2(args) {
+        cx.syn_error(err);
+    }
+    odata_type
+}
+
+/// Parses `#[graph_enum]` or `#[graph_enum(flags)]`: whether the enum is a flags enum.
+pub fn enum_attr(cx: &Ctxt, args: TokenStream) -> bool {
+    let mut flags = false;
+    let parser = syn::meta::parser(|meta| {
+        let key = key_of(&meta);
+        if key != FLAGS || !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+            cx.error_spanned_by(
+                &meta.path,
+                "#[graph_enum] takes only `flags` (for members that combine, written \"a,b\"); \
+                 rename members with #[graph(rename = \"…\")]",
+            );
+            return skip_value(&meta);
+        }
+        if flags {
+            cx.error_spanned_by(&meta.path, "duplicate key `flags`");
+        }
+        flags = true;
+        Ok(())
+    });
+    if let Err(err) = parser.parse2(args) {
+        cx.syn_error(err);
+    }
+    flags
+}
+
 fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissions>> {
     let mut kinds: [Option<ScopeList>; 3] = [None, None, None];
     let span = meta.path.clone();

@@ -8,6 +8,7 @@ use crate::ast::{Entity, ScopeList, Version};
 use crate::attr;
 use crate::case;
 use crate::ctxt::Ctxt;
+use crate::expand_serde;
 use crate::template::{Segment, Template};
 use crate::valid;
 
@@ -23,7 +24,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let attr = attr::entity_attr(&cx, args);
     let entity = valid::entity(&cx, attr, &item);
-    let struct_item = emit_struct(&entity);
+    let struct_item = emit_struct(entity.item);
     // The impls need a struct with named, uniquely named fields and no generics; everything
     // else has a stand-in (see `emit_impls`), so they are emitted even beside an error.
     let shape_ok = entity.fields_ok && item.generics.params.is_empty();
@@ -43,29 +44,15 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 }
 
-/// The user's struct, with `#[graph]` helpers replaced by the serde attributes they imply.
-fn emit_struct(entity: &Entity) -> TokenStream {
-    let mut item = entity.item.clone();
+/// The user's struct without the `#[graph]` helpers, which mean nothing to the compiler.
+pub fn emit_struct(item: &syn::ItemStruct) -> TokenStream {
+    let mut item = item.clone();
     // User serde attributes were reported (graphpatch writes the serde impls); dropping them
     // keeps that report the only one.
     item.attrs.retain(|a| !a.path().is_ident("serde"));
     for field in item.fields.iter_mut() {
         attr::strip(&mut field.attrs);
         field.attrs.retain(|a| !a.path().is_ident("serde"));
-    }
-    if let syn::Fields::Named(named) = &mut item.fields {
-        for (field, model) in named.named.iter_mut().zip(&entity.fields) {
-            let wire = &model.wire;
-            field
-                .attrs
-                .push(syn::parse_quote!(#[serde(rename = #wire)]));
-        }
-        item.attrs.push(syn::parse_quote!(
-            #[derive(::graphpatch::__private::serde::Deserialize)]
-        ));
-        item.attrs.push(syn::parse_quote!(
-            #[serde(crate = "::graphpatch::__private::serde")]
-        ));
     }
     quote!(#item)
 }
@@ -116,11 +103,11 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         })
     });
 
-    let ser_fields = entity.fields.iter().map(|f| {
-        let (field, wire) = (f.ident, &f.wire);
-        quote!(__map.serialize_entry(#wire, &self.#field)?;)
-    });
-    let field_count = entity.fields.len() + 1;
+    let serialize = expand_serde::serialize(ident, &entity.fields, Some(&odata_value));
+    let deserialize =
+        expand_serde::deserialize(ident, &entity.fields, &format!("a {odata_type} object"));
+    let deserialize_patch =
+        expand_serde::deserialize_patch(&patch_ident, &name, &odata_type, &entity.fields);
 
     let writable: Vec<(usize, &crate::ast::Field)> = entity
         .fields
@@ -273,17 +260,9 @@ fn emit_impls(entity: &Entity) -> TokenStream {
                 type Path = #path_ident;
             }
 
-            impl ::graphpatch::__private::serde::Serialize for #ident {
-                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-                where
-                    __S: ::graphpatch::__private::serde::Serializer,
-                {
-                    let mut __map = __serializer.serialize_map(::core::option::Option::Some(#field_count))?;
-                    __map.serialize_entry("@odata.type", #odata_value)?;
-                    #(#ser_fields)*
-                    __map.end()
-                }
-            }
+            #serialize
+            #deserialize
+            #deserialize_patch
 
             impl ::graphpatch::ChangeSet for #patch_ident {
                 type Entity = #ident;

@@ -17,12 +17,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
     let cx = Ctxt::new();
-    if !args.is_empty() {
-        cx.error_spanned_by(
-            &args,
-            "#[graph_enum] takes no arguments; rename members with #[graph(rename = \"…\")]",
-        );
-    }
+    let flags = crate::attr::enum_attr(&cx, args);
     let model = valid::graph_enum(&cx, &item);
     for path in derives(&item.attrs) {
         if path.is_ident("Copy") || path.segments.last().is_some_and(|s| s.ident == "Copy") {
@@ -58,10 +53,13 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let ident = &item.ident;
     let idents: Vec<&syn::Ident> = model.variants.iter().map(|v| v.ident).collect();
     let wires: Vec<&str> = model.variants.iter().map(|v| v.wire.as_str()).collect();
+    let flag_enum = flags.then(|| quote!(impl ::graphpatch::FlagEnum for #ident {}));
     quote! {
         #output
 
         const _: () = {
+            #flag_enum
+
             impl ::graphpatch::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static str] = &[#(#wires),*];
 

@@ -11,8 +11,10 @@ mod ast;
 mod attr;
 mod case;
 mod ctxt;
+mod expand_complex;
 mod expand_entity;
 mod expand_enum;
+mod expand_serde;
 mod patch;
 mod symbol;
 mod template;
@@ -27,6 +29,17 @@ pub fn graph_entity(args: TokenStream, input: TokenStream) -> TokenStream {
     debug_print(
         "graph_entity",
         expand_entity::expand(args.into(), input.into()),
+    )
+    .into()
+}
+
+/// Turns a struct into a Graph complex type, or an enum of such structs into a polymorphic
+/// complex property. See the `graphpatch` crate.
+#[proc_macro_attribute]
+pub fn graph_complex(args: TokenStream, input: TokenStream) -> TokenStream {
+    debug_print(
+        "graph_complex",
+        expand_complex::expand(args.into(), input.into()),
     )
     .into()
 }

@@ -18,6 +18,8 @@ pub const READ_ONLY: &str = "read_only";
 pub const RENAME: &str = "rename";
 pub const FIELD_KEYS: &[&str] = &[READ_ONLY, RENAME];
 pub const VARIANT_KEYS: &[&str] = &[RENAME];
+pub const COMPLEX_FIELD_KEYS: &[&str] = &[RENAME];
+pub const FLAGS: &str = "flags";
 
 /// Renders a key list as "`a`, `b` or `c`" for messages.
 pub fn one_of(keys: &[&str]) -> String {

@@ -729,12 +729,18 @@ pub(crate) fn finish<E: GraphEntity>(
         match serde_json::from_slice(body) {
             Ok(entity) => Some(entity),
             Err(source) => {
+                // A body that is not JSON at all reports the syntax error, with its category
+                // (`is_eof` for a truncated body); one that is JSON reports the property at fault.
+                let source = match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                    Err(syntax) => syntax,
+                    Ok(_) => source,
+                };
                 return Err(Error::Decode {
                     status,
                     client_request_id,
                     source,
                     snippet: snippet(body),
-                })
+                });
             }
         }
     };

@@ -102,6 +102,8 @@ mod auth;
 #[doc(hidden)]
 pub mod check;
 mod client;
+mod complex;
+mod de;
 mod edm;
 mod error;
 mod metadata;
@@ -109,6 +111,7 @@ mod path;
 mod request;
 mod retry;
 mod slot;
+pub mod testing;
 
 #[cfg(feature = "simulator")]
 pub mod simulator;
@@ -118,7 +121,11 @@ pub use client::{
     Cloud, GraphClient, GraphClientBuilder, PatchResponse, PreparedRequest,
     DEFAULT_MAX_RESPONSE_BYTES,
 };
-pub use edm::{DateTimeOffset, ParseDateTimeOffsetError};
+pub use complex::{GraphComplex, UnknownObject};
+pub use edm::{
+    Binary, Date, DateTimeOffset, Double, Duration, FlagEnum, Flags, Guid, ParseEdmError, Single,
+    TimeOfDay,
+};
 pub use error::{Error, GraphError, TimeoutKind};
 pub use metadata::{
     ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions, Property,
@@ -129,13 +136,14 @@ pub use request::{PatchRequest, Prefer};
 pub use retry::{RetryPolicy, MAX_RETRIES};
 pub use slot::Slot;
 
-pub use graphpatch_macros::{graph_entity, graph_enum, graph_patch};
+pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_patch};
 
 /// The names most programs need: `use graphpatch::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset, EntityPath, GraphClient,
-        GraphEntity, GraphEnum, PatchRequest, Prefer, StaticToken,
+        graph_complex, graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset,
+        EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum, PatchRequest, Prefer,
+        StaticToken,
     };
 }
 
@@ -145,6 +153,10 @@ pub mod __private {
     pub use serde;
 
     pub use crate::check::{check_param, param_order, property_index, select_template, Message};
+    pub use crate::de::{
+        from_object, object_type, patch_odata_type, patch_slot, patch_unknown, property, required,
+        skip, Key, Object,
+    };
 
     use crate::metadata::{GraphEntity, PathTemplate};
     use crate::path::ResolvedPath;

@@ -250,8 +250,12 @@ pub trait GraphEntity: Serialize + DeserializeOwned + Send + Sync + 'static {
 }
 
 /// A change set: the properties a PATCH sends. Generated as `…Patch` by `#[graph_entity]`;
-/// its `Serialize` impl writes only the set slots.
-pub trait ChangeSet: Serialize + Clone + Default + Send + Sync + std::fmt::Debug + 'static {
+/// its `Serialize` impl writes only the set slots, and its `Deserialize` impl reads a PATCH body
+/// strictly (unknown and read-only properties, a wrong `@odata.type`, `null` for a non-`Option`
+/// property and repeated keys are errors).
+pub trait ChangeSet:
+    Serialize + DeserializeOwned + Clone + Default + Send + Sync + std::fmt::Debug + 'static
+{
     /// The entity the changes apply to.
     type Entity: GraphEntity<Patch = Self>;
 

@@ -163,7 +163,9 @@ fn validate<E: GraphEntity>(document: &Value) -> Result<(), String> {
         .map_err(|err| err.to_string())
 }
 
-/// Where an entity is stored: its type and its decoded path segments after the version.
+/// Where a resource is stored: the API version and its decoded path segments after it. The
+/// document keeps its `@odata.type`, so types derived from one base share their base's paths as
+/// in Graph.
 pub(crate) type StoreKey = (&'static str, Vec<String>);
 
 #[derive(Default)]
@@ -284,8 +286,13 @@ impl Simulator {
         self.insert_json::<E>(path, document);
     }
 
-    /// Stores a raw JSON document, for documents the Rust type cannot express.
-    pub fn insert_json<E: GraphEntity>(&self, path: &ResolvedPath, document: Value) {
+    /// Stores a raw JSON document, for documents the Rust type cannot express; it gets `E`'s
+    /// `@odata.type` when it has none.
+    pub fn insert_json<E: GraphEntity>(&self, path: &ResolvedPath, mut document: Value) {
+        if let Value::Object(map) = &mut document {
+            map.entry("@odata.type")
+                .or_insert_with(|| Value::String(format!("#{}", E::ODATA_TYPE)));
+        }
         lock(&self.state.store).insert(key_of::<E>(path), document);
     }
 
@@ -300,9 +307,12 @@ impl Simulator {
             .and_then(|doc| serde_json::from_value(doc).ok())
     }
 
-    /// The raw JSON document stored at a resolved path.
+    /// The raw JSON document stored at a resolved path, if it is an `E`.
     pub fn get_json<E: GraphEntity>(&self, path: &ResolvedPath) -> Option<Value> {
-        lock(&self.state.store).get(&key_of::<E>(path)).cloned()
+        lock(&self.state.store)
+            .get(&key_of::<E>(path))
+            .filter(|doc| is_of_type(doc, E::ODATA_TYPE))
+            .cloned()
     }
 
     /// The requests received so far, oldest first.
@@ -366,9 +376,21 @@ impl Simulator {
     }
 }
 
-/// The store key of a path: the entity type and the path's decoded segments.
+/// The store key of a path: the API version and the path's decoded segments.
 fn key_of<E: GraphEntity>(path: &ResolvedPath) -> StoreKey {
-    (E::ODATA_TYPE, path.segments().map(str::to_owned).collect())
+    (
+        E::VERSION.as_str(),
+        path.segments().map(str::to_owned).collect(),
+    )
+}
+
+/// Whether a stored document's `@odata.type` names `odata_type` (given without `#`).
+pub(crate) fn is_of_type(document: &Value, odata_type: &str) -> bool {
+    document
+        .get("@odata.type")
+        .and_then(Value::as_str)
+        .and_then(|t| t.strip_prefix('#'))
+        == Some(odata_type)
 }
 
 impl Drop for Simulator {

@@ -366,23 +366,29 @@ fn respond(
             }
         }
     }
-    let Some(registration) = route(state, version, &segments) else {
+    let candidates = route(state, version, &segments);
+    let Some(first) = candidates.first() else {
         let message = format!(
             "Resource not found for the segment '{}'.",
             segments.last().map(String::as_str).unwrap_or(version)
         );
         return reply.error(StatusCode::NOT_FOUND, "ResourceNotFound", &message);
     };
-    let key = (registration.odata_type, segments);
+    let key = (first.version.as_str(), segments);
     let mut store = lock(&state.store);
     let Some(stored) = store.get(&key) else {
         let message = format!(
             "{} with id '{}' was not found.",
-            registration.odata_type,
+            first.odata_type,
             key.1.last().map(String::as_str).unwrap_or_default()
         );
         return reply.error(StatusCode::NOT_FOUND, "ResourceNotFound", &message);
     };
+    // Types derived from one base share its paths: the stored resource's type decides.
+    let registration = candidates
+        .iter()
+        .find(|r| super::is_of_type(stored, r.odata_type))
+        .unwrap_or(first);
     match *method {
         Method::GET => reply.json(StatusCode::OK, stored),
         Method::PATCH => {
@@ -410,22 +416,26 @@ fn respond(
     }
 }
 
-/// The registered entity with a template that matches the path.
-fn route<'a>(state: &'a State, version: &str, segments: &[String]) -> Option<&'a Registration> {
-    state.registrations.iter().find(|r| {
-        r.version.as_str() == version
-            && r.paths.iter().any(|template| {
-                template.segments.len() == segments.len()
-                    && template
-                        .segments
-                        .iter()
-                        .zip(segments)
-                        .all(|(t, s)| match t {
-                            crate::Segment::Literal(text) => text == s,
-                            crate::Segment::Param { .. } => true,
-                        })
-            })
-    })
+/// The registered entities with a template that matches the path, in registration order.
+fn route<'a>(state: &'a State, version: &str, segments: &[String]) -> Vec<&'a Registration> {
+    state
+        .registrations
+        .iter()
+        .filter(|r| {
+            r.version.as_str() == version
+                && r.paths.iter().any(|template| {
+                    template.segments.len() == segments.len()
+                        && template
+                            .segments
+                            .iter()
+                            .zip(segments)
+                            .all(|(t, s)| match t {
+                                crate::Segment::Literal(text) => text == s,
+                                crate::Segment::Param { .. } => true,
+                            })
+                })
+        })
+        .collect()
 }
 
 /// Applies a PATCH body to a stored document with Graph's rules, or says why Graph would refuse.

@@ -14,7 +14,7 @@ use graphpatch::prelude::*;
 pub struct UserExperienceAnalyticsMetric {
     #[graph(read_only)]
     pub id: String,
-    pub value: f64,
+    pub value: graphpatch::Double,
     pub unit: Option<String>,
 }
 

@@ -1,9 +1,11 @@
-//! Rust types for the Edm primitives whose wire format plain Rust types would change.
+//! `Edm.DateTimeOffset`.
 
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+
+use super::{digits_into, ParseEdmError};
 
 /// `Edm.DateTimeOffset`: an instant with its UTC offset, written back exactly as Graph wrote it.
 ///
@@ -25,13 +27,6 @@ pub struct DateTimeOffset {
     digits: u8,
     /// Written with `Z` rather than `+00:00`.
     zulu: bool,
-}
-
-/// A string that is not an ISO 8601 / RFC 3339 date-time with offset.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid Edm.DateTimeOffset {input:?}: expected e.g. 2017-01-01T00:02:58.4418045-08:00")]
-pub struct ParseDateTimeOffsetError {
-    input: String,
 }
 
 impl DateTimeOffset {
@@ -87,12 +82,10 @@ impl From<DateTime<Utc>> for DateTimeOffset {
 }
 
 impl FromStr for DateTimeOffset {
-    type Err = ParseDateTimeOffsetError;
+    type Err = ParseEdmError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let err = || ParseDateTimeOffsetError {
-            input: input.chars().take(64).collect(),
-        };
+        let err = || ParseEdmError::new("Edm.DateTimeOffset", input, EXPECTED);
         let value = DateTime::parse_from_rfc3339(input).map_err(|_| err())?;
         // RFC 3339 allows a space or lower-case `t`/`z`; Graph never writes them, and accepting
         // them would make the value re-serialize differently.
@@ -120,12 +113,7 @@ impl DateTimeOffset {
     /// `chrono::format`, which parses its format string on every call: this runs once per
     /// timestamp in every request body.
     fn encode(&self, buf: &mut [u8; 40]) -> usize {
-        fn digits(buf: &mut [u8], mut value: u32) {
-            for slot in buf.iter_mut().rev() {
-                *slot = b'0' + (value % 10) as u8;
-                value /= 10;
-            }
-        }
+        let digits = digits_into;
         // The local date and time, computed once: each accessor on `DateTime<FixedOffset>`
         // would apply the offset again.
         let v = self.value.naive_local();
@@ -196,21 +184,11 @@ impl serde::Serialize for DateTimeOffset {
 
 impl<'de> serde::Deserialize<'de> for DateTimeOffset {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = DateTimeOffset;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    "an Edm.DateTimeOffset string such as 2017-01-01T00:02:58.4418045-08:00",
-                )
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<DateTimeOffset, E> {
-                value.parse().map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        super::deserialize_parsed(deserializer, "an Edm.DateTimeOffset string")
     }
 }
+
+const EXPECTED: &str = "e.g. 2017-01-01T00:02:58.4418045-08:00";
 
 #[cfg(test)]
 mod tests {

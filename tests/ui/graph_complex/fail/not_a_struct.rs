@@ -1,0 +1,6 @@
+use graphpatch::prelude::*;
+
+#[graph_complex(odata_type = "microsoft.graph.auditActor")]
+pub fn audit_actor() {}
+
+fn main() {}
