@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::auth::{StaticToken, TokenProvider};
 use crate::error::{snippet, Error, GraphError, TimeoutKind};
+use crate::http::{is_loopback, read_limited, BodyError};
 use crate::metadata::GraphEntity;
 use crate::request::{PatchRequest, Prefer};
 use crate::retry::{self, RetryPolicy};
@@ -258,16 +259,6 @@ impl GraphClientBuilder {
                 own_http,
             }),
         })
-    }
-}
-
-/// Whether the URL's host is a loopback address (or `localhost`).
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
     }
 }
 
@@ -634,30 +625,9 @@ impl GraphClient {
     }
 
     /// Reads the body, refusing more than the configured limit.
-    async fn read_body(&self, mut response: reqwest::Response) -> Result<bytes::Bytes, BodyError> {
-        let limit = self.inner.max_response_bytes;
-        let expected = response.content_length();
-        if expected.is_some_and(|n| n > limit as u64) {
-            return Err(BodyError::TooLarge);
-        }
-        if expected.is_some() {
-            // The server announced a size within the limit; hyper holds it to that size.
-            return response.bytes().await.map_err(BodyError::Transport);
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
-            if body.len() + chunk.len() > limit {
-                return Err(BodyError::TooLarge);
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body.into())
+    async fn read_body(&self, response: reqwest::Response) -> Result<bytes::Bytes, BodyError> {
+        read_limited(response, self.inner.max_response_bytes).await
     }
-}
-
-enum BodyError {
-    Transport(reqwest::Error),
-    TooLarge,
 }
 
 /// What a retry needs to build the same request again; cloning these is cheaper than cloning a

@@ -92,6 +92,9 @@
 //!
 //! - `simulator` (off by default): [`simulator`], an in-process Graph look-alike on a loopback
 //!   port for tests and examples.
+//! - `azure` (off by default): `AzureCredential`, a [`TokenProvider`] over any Azure SDK
+//!   credential (`azure_core::credentials::TokenCredential`, from `azure_identity`). Needs Rust
+//!   1.88, as `azure_core` 1 does.
 
 #![warn(missing_docs)]
 
@@ -106,6 +109,7 @@ mod complex;
 mod de;
 mod edm;
 mod error;
+mod http;
 mod metadata;
 mod path;
 mod request;
@@ -116,7 +120,13 @@ pub mod testing;
 #[cfg(feature = "simulator")]
 pub mod simulator;
 
-pub use auth::{AccessToken, StaticToken, TokenError, TokenFuture, TokenProvider};
+#[cfg(feature = "azure")]
+pub use auth::AzureCredential;
+pub use auth::{
+    claims_challenge, token_fn, AccessToken, Authority, ClientCredentials,
+    ClientCredentialsBuilder, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
+    StaticToken, TokenClaims, TokenError, TokenFn, TokenFuture, TokenKind, TokenProvider,
+};
 pub use client::{
     Cloud, GraphClient, GraphClientBuilder, PatchResponse, PreparedRequest,
     DEFAULT_MAX_RESPONSE_BYTES,

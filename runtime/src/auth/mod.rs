@@ -1,0 +1,326 @@
+//! Access tokens and where they come from.
+//!
+//! A [`TokenProvider`] hands the client a bearer token for each request. The providers here:
+//!
+//! | provider | the token comes from |
+//! |---|---|
+//! | [`StaticToken`] | a fixed string, for scripts and tests |
+//! | [`EnvToken`] | an environment variable, read at each request |
+//! | [`token_fn`] | your own async closure (a vault, a CLI, another SDK) |
+//! | [`ClientCredentials`] | the identity platform, as an application with a client secret |
+//! | [`DeviceCode`] | the identity platform, as a user signing in on another device |
+//! | `AzureCredential` | any Azure SDK credential (feature `azure`) |
+//!
+//! The two identity-platform providers cache their token, refresh it shortly before it expires
+//! with one request however many callers wait for it, and answer a claims challenge
+//! ([`claims_challenge`], [`TokenProvider::token_with_claims`]) with a fresh token.
+//! [`TokenClaims`] reads what a token grants, without checking its signature.
+//!
+//! No provider shows a token, a secret, a refresh token or a device code in `Debug`, `Display`,
+//! a log event or an error.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+#[cfg(feature = "azure")]
+mod azure;
+mod cache;
+mod claims;
+mod client_credentials;
+mod device_code;
+mod identity;
+
+#[cfg(feature = "azure")]
+pub use azure::AzureCredential;
+pub use claims::{claims_challenge, TokenClaims, TokenKind};
+pub use client_credentials::{ClientCredentials, ClientCredentialsBuilder};
+pub use device_code::{DeviceCode, DeviceCodeBuilder, DeviceCodePrompt};
+pub use identity::Authority;
+
+/// A bearer token. Its `Debug` and `Display` never show it; [`AccessToken::secret`] does.
+///
+/// ```
+/// use graphpatch::AccessToken;
+/// let token = AccessToken::new("eyJ0eXAi.secret.part");
+/// assert_eq!(format!("{token:?}"), "AccessToken(<redacted>)");
+/// assert_eq!(token.secret(), "eyJ0eXAi.secret.part");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessToken(Arc<str>);
+
+impl AccessToken {
+    /// Wraps a token.
+    pub fn new(token: impl Into<Arc<str>>) -> Self {
+        AccessToken(token.into())
+    }
+
+    /// The token itself. Only the client's `Authorization` header should need it.
+    pub fn secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessToken(<redacted>)")
+    }
+}
+
+impl fmt::Display for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Why no token could be had. Its message never holds a token or a secret.
+///
+/// When the identity platform refused, [`TokenError::code`] is its OAuth 2.0 `error` code
+/// (`invalid_client`, `expired_token`, …) and [`TokenError::description`] its
+/// `error_description`, both also in the message.
+///
+/// ```
+/// use graphpatch::TokenError;
+/// let err = TokenError::new("the vault is sealed");
+/// assert_eq!(err.to_string(), "the vault is sealed");
+/// assert_eq!(err.code(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenError {
+    message: String,
+    code: Option<String>,
+    description: Option<String>,
+}
+
+impl TokenError {
+    /// An error with this message and no OAuth error code.
+    pub fn new(message: impl Into<String>) -> Self {
+        TokenError {
+            message: message.into(),
+            code: None,
+            description: None,
+        }
+    }
+
+    /// An error the identity platform answered: its `error` code and `error_description`.
+    pub(crate) fn oauth(
+        message: impl Into<String>,
+        code: String,
+        description: Option<String>,
+    ) -> Self {
+        TokenError {
+            message: message.into(),
+            code: Some(code),
+            description,
+        }
+    }
+
+    /// The same error, said in other words (the code and description stay).
+    pub(crate) fn context(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// What went wrong, without the code and description.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The identity platform's OAuth 2.0 `error` code, when it answered with one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The identity platform's `error_description` (bounded), when it answered with one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(code) = &self.code {
+            write!(f, ": {code}")?;
+        }
+        if let Some(description) = &self.description {
+            write!(f, ": {description}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TokenError {}
+
+impl From<String> for TokenError {
+    fn from(message: String) -> Self {
+        TokenError::new(message)
+    }
+}
+
+impl From<&str> for TokenError {
+    fn from(message: &str) -> Self {
+        TokenError::new(message)
+    }
+}
+
+/// The future a [`TokenProvider`] returns.
+pub type TokenFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + 'a>>;
+
+/// Where the client gets its bearer token, once per request.
+///
+/// ```
+/// use graphpatch::{AccessToken, TokenFuture, TokenProvider};
+/// struct FromVault;
+/// impl TokenProvider for FromVault {
+///     fn token(&self) -> TokenFuture<'_> {
+///         Box::pin(async { Ok(AccessToken::new("token from a vault")) })
+///     }
+/// }
+/// ```
+pub trait TokenProvider: Send + Sync {
+    /// A token valid for the next request.
+    fn token(&self) -> TokenFuture<'_>;
+
+    /// A fresh token that satisfies a claims challenge: `claims` is the JSON claims request
+    /// that [`claims_challenge`] decodes from a `401` answer's `WWW-Authenticate` header.
+    ///
+    /// Providers that talk to the identity platform send it as the OAuth 2.0 `claims`
+    /// parameter, bypassing their cache, and keep the new token. The default, for providers
+    /// that cannot ask for claims, is [`TokenProvider::token`].
+    fn token_with_claims<'a>(&'a self, claims: &'a str) -> TokenFuture<'a> {
+        let _ = claims;
+        self.token()
+    }
+}
+
+/// One provider shared by several clients.
+impl<T: TokenProvider + ?Sized> TokenProvider for Arc<T> {
+    fn token(&self) -> TokenFuture<'_> {
+        (**self).token()
+    }
+
+    fn token_with_claims<'a>(&'a self, claims: &'a str) -> TokenFuture<'a> {
+        (**self).token_with_claims(claims)
+    }
+}
+
+/// A fixed token, for scripts and tests.
+///
+/// ```
+/// use graphpatch::StaticToken;
+/// let provider = StaticToken::new("eyJ0eXAi…");
+/// assert!(!format!("{provider:?}").contains("eyJ0"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct StaticToken(AccessToken);
+
+impl StaticToken {
+    /// Always answers with this token.
+    pub fn new(token: impl Into<Arc<str>>) -> Self {
+        StaticToken(AccessToken::new(token))
+    }
+}
+
+impl TokenProvider for StaticToken {
+    fn token(&self) -> TokenFuture<'_> {
+        let token = self.0.clone();
+        Box::pin(async move { Ok(token) })
+    }
+}
+
+/// The token in an environment variable, read at each request, so a token renewed outside
+/// the program is picked up. Surrounding whitespace is ignored.
+///
+/// A missing, empty or non-Unicode variable is a [`TokenError`] that names the variable, never
+/// its value.
+///
+/// ```
+/// use graphpatch::{EnvToken, TokenProvider};
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let provider = EnvToken::new("GRAPHPATCH_DOC_TOKEN_UNSET");
+/// let err = provider.token().await.unwrap_err();
+/// assert_eq!(err.to_string(), "environment variable GRAPHPATCH_DOC_TOKEN_UNSET is not set");
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvToken {
+    var: String,
+}
+
+impl EnvToken {
+    /// Reads the variable `var` at each request, e.g. `"GRAPH_TOKEN"`.
+    pub fn new(var: impl Into<String>) -> Self {
+        EnvToken { var: var.into() }
+    }
+
+    /// The variable's name.
+    pub fn var(&self) -> &str {
+        &self.var
+    }
+
+    fn read(&self) -> Result<AccessToken, TokenError> {
+        let var = &self.var;
+        match std::env::var(var) {
+            Ok(value) if value.trim().is_empty() => Err(TokenError::new(format!(
+                "environment variable {var} is empty"
+            ))),
+            Ok(value) => Ok(AccessToken::new(value.trim())),
+            Err(std::env::VarError::NotPresent) => Err(TokenError::new(format!(
+                "environment variable {var} is not set"
+            ))),
+            Err(std::env::VarError::NotUnicode(_)) => Err(TokenError::new(format!(
+                "environment variable {var} is not valid Unicode"
+            ))),
+        }
+    }
+}
+
+impl TokenProvider for EnvToken {
+    fn token(&self) -> TokenFuture<'_> {
+        let token = self.read();
+        Box::pin(async move { token })
+    }
+}
+
+/// A provider made of an async closure: see [`token_fn`].
+pub struct TokenFn<F>(F);
+
+/// A provider that calls `f` for each token: for a vault, a command-line tool, or a credential
+/// library graphpatch does not know. The future must own what it uses (`async move`).
+///
+/// ```
+/// use graphpatch::{token_fn, AccessToken, GraphClient, TokenError};
+/// let client = GraphClient::new(token_fn(|| async {
+///     let token = std::env::var("MY_TOKEN")
+///         .map_err(|_| TokenError::new("MY_TOKEN is not set"))?;
+///     Ok(AccessToken::new(token))
+/// }));
+/// assert!(client.is_ok());
+/// ```
+pub fn token_fn<F, Fut>(f: F) -> TokenFn<F>
+where
+    F: Fn() -> Fut + Send + Sync,
+    Fut: Future<Output = Result<AccessToken, TokenError>> + Send + 'static,
+{
+    TokenFn(f)
+}
+
+impl<F, Fut> TokenProvider for TokenFn<F>
+where
+    F: Fn() -> Fut + Send + Sync,
+    Fut: Future<Output = Result<AccessToken, TokenError>> + Send + 'static,
+{
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin((self.0)())
+    }
+}
+
+impl<F> fmt::Debug for TokenFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TokenFn(<closure>)")
+    }
+}
