@@ -5,11 +5,14 @@
 //! cargo run --example update_script_state                 # embedded simulator, no tenant
 //! GRAPH_TOKEN=eyJ0… cargo run --example update_script_state -- --script-id … --state-id …
 //! GRAPH_TOKEN=test cargo run --example update_script_state -- --base-url http://127.0.0.1:8080
+//! cargo run --example update_script_state -- --device-code --tenant contoso.onmicrosoft.com \
+//!     --client-id 00000000-0000-0000-0000-000000000000 --script-id … --state-id …
 //! ```
 //!
-//! Without `GRAPH_TOKEN` it starts graphpatch's embedded Graph simulator on a loopback port,
-//! seeds the script state there and patches it. With `GRAPH_TOKEN` it sends to Microsoft Graph,
-//! or to the service root given by `--base-url`.
+//! Without `GRAPH_TOKEN` or `--device-code` it starts graphpatch's embedded Graph simulator on a
+//! loopback port, seeds the script state there and patches it. With `GRAPH_TOKEN` it sends to
+//! Microsoft Graph, or to the service root given by `--base-url`. With `--device-code` it signs a
+//! user in (delegated, as the call requires) with the device code flow first.
 
 use std::error::Error;
 use std::io::Write;
@@ -18,15 +21,18 @@ use std::process::ExitCode;
 use clap::Parser;
 use graphpatch::prelude::*;
 use graphpatch::simulator::Simulator;
+use graphpatch::{Authority, DeviceCode};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 
 /// Update an Intune device management script state with one typed, compile-time checked PATCH.
 ///
-/// Without the GRAPH_TOKEN environment variable, the request goes to an embedded Graph
-/// simulator on 127.0.0.1, so this runs anywhere. With GRAPH_TOKEN set (a bearer token with
-/// DeviceManagementManagedDevices.ReadWrite.All), it goes to Microsoft Graph or to --base-url.
+/// Without the GRAPH_TOKEN environment variable or --device-code, the request goes to an
+/// embedded Graph simulator on 127.0.0.1, so this runs anywhere. With GRAPH_TOKEN set (a bearer
+/// token with DeviceManagementManagedDevices.ReadWrite.All), it goes to Microsoft Graph or to
+/// --base-url. With --device-code, a user signs in on any device with a browser (the call is
+/// delegated-only: an application token cannot make it), and the token comes from that sign-in.
 #[derive(Debug, Parser)]
 #[command(name = "update_script_state")]
 pub struct Args {
@@ -47,6 +53,38 @@ pub struct Args {
     /// The new result message.
     #[arg(long, default_value = "Result Message value")]
     pub message: String,
+    /// Sign a user in with the device code flow instead of reading GRAPH_TOKEN: prints a code
+    /// to enter at a verification page, then waits for the sign-in. Needs --tenant and
+    /// --client-id of an app registration that allows public client flows and has the
+    /// delegated permission DeviceManagementManagedDevices.ReadWrite.All.
+    #[arg(long, requires_all = ["tenant", "client_id"])]
+    pub device_code: bool,
+    /// The directory (tenant) for --device-code: its id or a verified domain.
+    #[arg(long, value_name = "TENANT", requires = "device_code")]
+    pub tenant: Option<String>,
+    /// The application (client) id for --device-code.
+    #[arg(long, value_name = "ID", requires = "device_code")]
+    pub client_id: Option<String>,
+    /// The identity platform for --device-code, for national clouds (default
+    /// https://login.microsoftonline.com).
+    #[arg(long, value_name = "URL", requires = "device_code")]
+    pub authority: Option<String>,
+}
+
+impl Args {
+    /// The device code provider the arguments ask for, if they do.
+    fn device_code(&self) -> Result<Option<DeviceCode>, Box<dyn Error>> {
+        let (true, Some(tenant), Some(client_id)) =
+            (self.device_code, &self.tenant, &self.client_id)
+        else {
+            return Ok(None);
+        };
+        let mut builder = DeviceCode::builder(tenant.as_str(), client_id.as_str());
+        if let Some(authority) = &self.authority {
+            builder = builder.authority(Authority::custom(authority)?);
+        }
+        Ok(Some(builder.build()?))
+    }
 }
 
 /// The docs' example value of `lastStateUpdateDateTime`.
@@ -73,11 +111,26 @@ pub async fn run(
 ) -> Result<(), Box<dyn Error>> {
     // Keep the simulator alive until the end: dropping it stops it.
     let mut simulator = None;
-    let client = match (token, &args.base_url) {
-        (Some(token), Some(url)) => GraphClient::builder().base_url(url).token(token).build()?,
-        (Some(token), None) => GraphClient::builder().token(token).build()?,
-        (None, Some(_)) => return Err("--base-url needs a token: set GRAPH_TOKEN".into()),
-        (None, None) => {
+    let client = match (token, &args.base_url, args.device_code()?) {
+        (Some(_), _, Some(_)) => {
+            return Err("--device-code signs in by itself: unset GRAPH_TOKEN".into())
+        }
+        (None, base_url, Some(provider)) => {
+            let builder = GraphClient::builder().token_provider(provider);
+            match base_url {
+                Some(url) => builder.base_url(url),
+                None => builder,
+            }
+            .build()?
+        }
+        (Some(token), Some(url), None) => {
+            GraphClient::builder().base_url(url).token(token).build()?
+        }
+        (Some(token), None, None) => GraphClient::builder().token(token).build()?,
+        (None, Some(_), None) => {
+            return Err("--base-url needs a token: set GRAPH_TOKEN or use --device-code".into())
+        }
+        (None, None, None) => {
             let sim = Simulator::builder()
                 .entity::<DeviceManagementScriptState>()
                 .token("simulator-token")

@@ -79,3 +79,11 @@ pub struct DeviceManagementScriptDeviceState {
     /// Error description corresponding to erroneous execution of the device management script.
     pub error_description: Option<String>,
 }
+
+/// What an admin must consent to for the entities the examples update, for one kind of caller:
+/// the report `cargo run --example required_scopes` prints.
+pub fn required_scopes(kind: graphpatch::TokenKind) -> graphpatch::RequiredScopes {
+    graphpatch::RequiredScopes::new(kind)
+        .with::<DeviceManagementScriptState>()
+        .with::<DeviceManagementScriptDeviceState>()
+}

@@ -989,3 +989,92 @@ async fn no_provider_shows_a_secret_in_debug() {
     })
     .await
 }
+
+#[allow(dead_code)]
+#[path = "../examples/update_script_state.rs"]
+mod example;
+
+/// The example's `--device-code`: a user signs in at the stand-in, and the token it issues (an
+/// unsigned JWT with the delegated scope) passes the preflight and the simulator's check.
+#[tokio::test]
+async fn the_example_signs_in_with_a_device_code() {
+    use base64::Engine as _;
+    use clap::Parser as _;
+    use graphpatch::simulator::Simulator;
+
+    let encode = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
+    let token = format!(
+        "{}.{}.",
+        encode(r#"{"typ":"JWT","alg":"none"}"#),
+        encode(
+            r#"{"tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","scp":"DeviceManagementManagedDevices.ReadWrite.All"}"#
+        )
+    );
+    let issued = token.clone();
+    let identity = Identity::start(move |leaf, _, _| match leaf {
+        "devicecode" => device_authorization(json!(0), 900),
+        "token" => ok(bearer(&issued, 3600)),
+        _ => refuse(404, "not_found", "no such endpoint"),
+    })
+    .await;
+    let simulator = Simulator::builder()
+        .entity::<DeviceManagementScriptState>()
+        .enforce_permissions()
+        .start()
+        .await
+        .unwrap();
+    let path = DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
+        device_management_script_id: "script-1".into(),
+        device_management_script_state_id: "state-1".into(),
+    };
+    simulator.insert(
+        path.clone(),
+        &DeviceManagementScriptState {
+            id: "state-1".into(),
+            run_state: Some(RunState::Pending),
+            result_message: None,
+            last_state_update_date_time: None,
+        },
+    );
+    let base_url = simulator.base_url();
+    let args = example::Args::try_parse_from([
+        "update_script_state",
+        "--device-code",
+        "--tenant",
+        TENANT,
+        "--client-id",
+        CLIENT_ID,
+        "--authority",
+        identity.authority.as_str(),
+        "--base-url",
+        base_url.as_str(),
+        "--script-id",
+        "script-1",
+        "--state-id",
+        "state-1",
+    ])
+    .unwrap();
+    let mut transcript = Vec::new();
+    bounded(example::run(args, None, &mut transcript))
+        .await
+        .unwrap();
+    let transcript = String::from_utf8(transcript).unwrap();
+    assert!(transcript.contains("HTTP/1.1 200 OK"), "{transcript}");
+    assert_eq!(identity.to("devicecode").len(), 1);
+    assert_eq!(
+        identity.to("token")[0].field("grant_type"),
+        Some(DEVICE_CODE_GRANT)
+    );
+    let sent = simulator.requests();
+    assert_eq!(
+        sent[0].header("authorization"),
+        Some(format!("Bearer {token}").as_str())
+    );
+    assert_eq!(
+        simulator.get(path).unwrap().run_state,
+        Some(RunState::Success)
+    );
+
+    // Without --tenant the flag is refused by the argument parser.
+    assert!(example::Args::try_parse_from(["update_script_state", "--device-code"]).is_err());
+}

@@ -87,17 +87,7 @@ pub fn deserialize(ident: &syn::Ident, fields: &[Field], expecting: &str) -> Tok
             ::core::result::Result::Ok(#ident { #(#inits,)* })
         },
     );
-    quote! {
-        impl<'de> ::graphpatch::__private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
-            where
-                __D: ::graphpatch::__private::serde::Deserializer<'de>,
-            {
-                #body
-                __deserializer.deserialize_map(__Visitor)
-            }
-        }
-    }
+    map_deserialize(&quote!(#ident), body)
 }
 
 /// `Deserialize` for a change set: every key must be a writable property or the entity's own
@@ -149,13 +139,18 @@ pub fn deserialize_patch(
             ::core::result::Result::Ok(__patch)
         },
     );
+    map_deserialize(&quote!(#patch_ident), body)
+}
+
+/// `impl Deserialize for #ty` reading a map with the `__Visitor` that `visitor` declares.
+fn map_deserialize(ty: &TokenStream, visitor: TokenStream) -> TokenStream {
     quote! {
-        impl<'de> ::graphpatch::__private::serde::Deserialize<'de> for #patch_ident {
+        impl<'de> ::graphpatch::__private::serde::Deserialize<'de> for #ty {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: ::graphpatch::__private::serde::Deserializer<'de>,
             {
-                #body
+                #visitor
                 __deserializer.deserialize_map(__Visitor)
             }
         }

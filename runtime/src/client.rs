@@ -6,14 +6,16 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::{
     HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+    WWW_AUTHENTICATE,
 };
 use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
-use crate::auth::{StaticToken, TokenProvider};
+use crate::auth::{claims_challenge, AccessToken, StaticToken, TokenProvider};
 use crate::error::{snippet, Error, GraphError, TimeoutKind};
 use crate::http::{is_loopback, read_limited, BodyError};
 use crate::metadata::GraphEntity;
+use crate::permissions::{self, Preflight};
 use crate::request::{PatchRequest, Prefer};
 use crate::retry::{self, RetryPolicy};
 
@@ -89,6 +91,7 @@ struct Inner {
     http: reqwest::Client,
     base_url: String,
     token: Arc<dyn TokenProvider>,
+    preflight: Preflight,
     user_agent: HeaderValue,
     max_response_bytes: usize,
     timeout: Duration,
@@ -113,6 +116,7 @@ impl std::fmt::Debug for GraphClient {
 pub struct GraphClientBuilder {
     base_url: String,
     token: Option<Arc<dyn TokenProvider>>,
+    preflight: Preflight,
     http: Option<reqwest::Client>,
     user_agent: Option<String>,
     max_response_bytes: usize,
@@ -150,6 +154,14 @@ impl GraphClientBuilder {
     #[must_use]
     pub fn token_provider(mut self, provider: impl TokenProvider + 'static) -> Self {
         self.token = Some(Arc::new(provider));
+        self
+    }
+
+    /// Whether to check each token's claims against the entity's permissions before sending
+    /// (default [`Preflight::Enforce`]: refuse locally, with the permissions that would work).
+    #[must_use]
+    pub fn preflight(mut self, preflight: Preflight) -> Self {
+        self.preflight = preflight;
         self
     }
 
@@ -250,6 +262,7 @@ impl GraphClientBuilder {
                 http,
                 base_url,
                 token,
+                preflight: self.preflight,
                 user_agent,
                 max_response_bytes: self.max_response_bytes,
                 timeout: self.timeout,
@@ -301,6 +314,7 @@ impl GraphClient {
         GraphClientBuilder {
             base_url: Cloud::Global.base_url().to_owned(),
             token: None,
+            preflight: Preflight::default(),
             http: None,
             user_agent: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -347,13 +361,9 @@ impl GraphClient {
             .map_err(|err| Error::InvalidRequest(format!("invalid URL {url:?}: {err}")))?;
         let body = request.body()?;
         let token = self.inner.token.token().await?;
+        self.preflight::<E>(&token)?;
         let client_request_id = uuid::Uuid::new_v4().to_string();
-
-        let mut authorization = HeaderValue::try_from(format!("Bearer {}", token.secret()))
-            .map_err(|_| {
-                Error::InvalidRequest("the access token holds characters a header cannot".into())
-            })?;
-        authorization.set_sensitive(true);
+        let authorization = bearer(&token)?;
         let if_match =
             match request.etag() {
                 Some(etag) => Some(HeaderValue::from_str(etag).map_err(|_| {
@@ -377,6 +387,21 @@ impl GraphClient {
             template: request.path().template().template,
             entity: PhantomData,
         })
+    }
+
+    /// Checks the token's claims against `E`'s permissions, as the client's [`Preflight`] says.
+    fn preflight<E: GraphEntity>(&self, token: &AccessToken) -> Result<(), Error> {
+        if self.inner.preflight == Preflight::Off {
+            return Ok(());
+        }
+        let Some(refusal) = permissions::check::<E>(token.secret()) else {
+            return Ok(());
+        };
+        if self.inner.preflight == Preflight::Enforce {
+            return Err(Error::Permission(Box::new(refusal)));
+        }
+        tracing::warn!(entity = E::NAME, reason = %refusal, "sending with a token that lacks the permissions");
+        Ok(())
     }
 
     /// The HTTP request for one attempt (`retry` is the `Retry-Attempt` number, if a retry).
@@ -429,11 +454,13 @@ impl GraphClient {
     ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
             http,
-            resend,
+            mut resend,
             client_request_id,
             template,
             ..
         } = prepared;
+        // A claims challenge is answered once, with one new token: never a loop.
+        let mut challenged = false;
         let call = Call {
             entity: E::NAME,
             template,
@@ -475,6 +502,28 @@ impl GraphClient {
                 }
             };
             let status = response.status();
+            if status == StatusCode::UNAUTHORIZED && !challenged {
+                if let Some(claims) = response
+                    .headers()
+                    .get_all(WWW_AUTHENTICATE)
+                    .iter()
+                    .filter_map(|value| value.to_str().ok())
+                    .find_map(claims_challenge)
+                {
+                    challenged = true;
+                    let _ = self.read_body(response).await;
+                    tracing::info!(
+                        entity = E::NAME,
+                        template,
+                        %client_request_id,
+                        "claims challenge: sending again once with a token for those claims"
+                    );
+                    let token = self.inner.token.token_with_claims(&claims).await?;
+                    resend.authorization = bearer(&token)?;
+                    first = Some(self.request(&resend, None));
+                    continue;
+                }
+            }
             if let Some(delay) =
                 self.retry_delay(&progress, Some(response.headers()), status.retryable())
             {
@@ -658,6 +707,15 @@ struct Progress {
     ends: Instant,
 }
 
+/// The `Authorization` header for a token, marked sensitive so that `Debug` hides it.
+fn bearer(token: &AccessToken) -> Result<HeaderValue, Error> {
+    let mut value = HeaderValue::try_from(format!("Bearer {}", token.secret())).map_err(|_| {
+        Error::InvalidRequest("the access token holds characters a header cannot".into())
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
 /// At most [`SNIPPET_LIMIT`](crate::error) bytes of a text a server chose, for errors.
 fn bounded(text: &str) -> String {
     snippet(text.as_bytes())
@@ -690,7 +748,13 @@ pub(crate) fn finish<E: GraphEntity>(
     client_request_id: String,
 ) -> Result<PatchResponse<E>, Error> {
     if !status.is_success() {
-        return Err(error_response(status, body, client_request_id, request_id));
+        let mut err = error_response(status, body, client_request_id, request_id);
+        if let Error::Graph(graph) = &mut err {
+            if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+                graph.required_permissions = Some(E::PERMISSIONS);
+            }
+        }
+        return Err(err);
     }
     // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
     let entity = if status == StatusCode::NO_CONTENT || body.is_empty() {
@@ -858,6 +922,7 @@ fn error_response(
                     .or(request_id),
                 client_request_id,
                 date: inner.and_then(|i| i.date),
+                required_permissions: None,
             }))
         }
         Err(_) => Error::UnexpectedResponse {

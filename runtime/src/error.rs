@@ -49,6 +49,12 @@ pub enum Error {
     #[error(transparent)]
     Graph(Box<GraphError>),
 
+    /// The token cannot call this entity, judging by its claims: its kind of caller is not
+    /// supported, or it holds none of the permissions that are. Nothing was sent. See
+    /// [`Preflight`](crate::Preflight).
+    #[error(transparent)]
+    Permission(Box<crate::PermissionError>),
+
     /// A time limit passed; `kind` says which. For `Connect` and `Attempt`, every allowed attempt
     /// timed out or the last one did.
     #[error("{kind} timed out{} (client-request-id {client_request_id})", after.map(|a| format!(" after {a:?}")).unwrap_or_default())]
@@ -112,6 +118,7 @@ impl Error {
             Error::InvalidRequest(_)
             | Error::Config(_)
             | Error::Token(_)
+            | Error::Permission(_)
             | Error::Timeout { .. } => None,
         }
     }
@@ -135,7 +142,10 @@ impl Error {
             | Error::Timeout {
                 client_request_id, ..
             } => Some(client_request_id),
-            Error::InvalidRequest(_) | Error::Config(_) | Error::Token(_) => None,
+            Error::InvalidRequest(_)
+            | Error::Config(_)
+            | Error::Token(_)
+            | Error::Permission(_) => None,
         }
     }
 }
@@ -176,6 +186,8 @@ pub struct GraphError {
     pub client_request_id: String,
     /// `innerError.date`, as sent.
     pub date: Option<String>,
+    /// For a 401 or 403, the entity's permissions table: what the call needs.
+    pub required_permissions: Option<crate::Permissions>,
 }
 
 impl fmt::Display for GraphError {
@@ -191,7 +203,15 @@ impl fmt::Display for GraphError {
         if let Some(request_id) = &self.request_id {
             write!(f, ", request-id {request_id}")?;
         }
-        f.write_str(")")
+        f.write_str(")")?;
+        if let Some(permissions) = &self.required_permissions {
+            write!(
+                f,
+                "; the call needs one of: {}",
+                crate::permissions::Supported(permissions)
+            )?;
+        }
+        Ok(())
     }
 }
 

@@ -88,10 +88,52 @@
 //! set, a missing, unknown or duplicated path parameter, parameters that match no template (the
 //! templates are listed), and a value of the wrong type.
 //!
+//! # Types
+//!
+//! | Edm type | Rust type | wire |
+//! |---|---|---|
+//! | `Edm.String`, `Edm.Stream` | `String` | `"text"` (the docs show a stream as an opaque string) |
+//! | `Edm.Boolean` | `bool` | `true` |
+//! | `Edm.Int32`, `Edm.Int64` | `i32`, `i64` | bare numbers |
+//! | `Edm.Double`, `Edm.Single` | [`Double`], [`Single`] | bare numbers (`6.0` stays `6.0`); `"NaN"`, `"INF"`, `"-INF"` |
+//! | `Edm.Guid` | [`Guid`] | `"52effe71-fe71-52ef-71fe-ef5271feef52"` |
+//! | `Edm.Binary` | [`Binary`] | base64, standard alphabet, padded |
+//! | `Edm.Date` | [`Date`] | `"2016-12-31"` |
+//! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"12:00:05.5020000"` |
+//! | `Edm.DateTimeOffset` | [`DateTimeOffset`] | `"2017-01-01T00:02:58.4418045-08:00"` |
+//! | `Edm.Duration` | [`Duration`] | `"-PT17.1357909S"`, `"P1DT2H"` |
+//! | an enum | a [`graph_enum`] | `"scriptError"`; unknown members kept |
+//! | a flags enum | [`Flags<E>`](Flags) of a `#[graph_enum(flags)]` | `"value1,value3"` |
+//! | a complex type | a [`graph_complex`] struct | an object with its `@odata.type` |
+//! | a polymorphic complex type | a [`graph_complex`] enum of structs | chosen by `@odata.type` |
+//! | `X collection` | `Vec<X>` | an array |
+//!
+//! Each type writes back exactly what it read: fractional digits, `Z`, which duration parts were
+//! given. A bare `f64` or `f32` field is a compile error: serde would write NaN as `null`, which
+//! clears the property. Decode errors name the property at fault. A change set decodes strictly
+//! from JSON (unknown or read-only properties, a wrong `@odata.type`, `null` for a non-`Option`
+//! property are errors), so a PATCH body can be replayed as a typed change set.
+//!
+//! A derived entity type (`windows10GeneralConfiguration`) is annotated with all its
+//! properties and its base type's paths (`/deviceManagement/deviceConfigurations/{id}`); its
+//! change sets carry its own `@odata.type`.
+//!
+//! # Permissions and tokens
+//!
+//! Every entity carries its reference page's permissions table ([`GraphEntity::PERMISSIONS`]).
+//! Before sending, the client reads the token's claims (`scp`, `roles`, `idtyp`, `tid`; the
+//! signature is the service's to check) and refuses locally with [`Error::Permission`] when the
+//! token's kind of caller is not supported or it holds none of the listed scopes ([`Preflight`]
+//! sets this per client; opaque tokens are sent unchecked). A 401 or 403 from Graph carries the
+//! table in [`GraphError::required_permissions`]. [`RequiredScopes`] computes what an admin
+//! must consent to for a set of entities. Tokens come from a [`TokenProvider`]: [`StaticToken`],
+//! [`EnvToken`], [`token_fn`], [`ClientCredentials`], [`DeviceCode`]; a claims challenge gets
+//! one new token ([`TokenProvider::token_with_claims`]) and one more attempt.
+//!
 //! # Features
 //!
-//! - `simulator` (off by default): [`simulator`], an in-process Graph look-alike on a loopback
-//!   port for tests and examples.
+//! - `simulator` (off by default): `graphpatch::simulator`, an in-process Graph look-alike on a
+//!   loopback port for tests and examples.
 //! - `azure` (off by default): `AzureCredential`, a [`TokenProvider`] over any Azure SDK
 //!   credential (`azure_core::credentials::TokenCredential`, from `azure_identity`). Needs Rust
 //!   1.88, as `azure_core` 1 does.
@@ -112,6 +154,7 @@ mod error;
 mod http;
 mod metadata;
 mod path;
+mod permissions;
 mod request;
 mod retry;
 mod slot;
@@ -142,6 +185,7 @@ pub use metadata::{
     Scopes, Segment,
 };
 pub use path::{PathError, ResolvedPath};
+pub use permissions::{PermissionError, Preflight, RequiredScopes};
 pub use request::{PatchRequest, Prefer};
 pub use retry::{RetryPolicy, MAX_RETRIES};
 pub use slot::Slot;

@@ -2,7 +2,7 @@
 //! numbers compared exactly.
 //!
 //! `serde_json::Value` reads every non-integer as an `f64`, so two documents whose numbers differ
-//! beyond 17 significant digits compare equal, and `6.0` equals `6`. [`JsonDiff`] reads numbers
+//! beyond 17 significant digits compare equal, and `6.0` equals `6`. [`json_diff`] reads numbers
 //! as decimal text instead: `2.50` equals `2.5`, `6.0` does not equal `6` (a float written as an
 //! integer is a different wire value for Graph), and no digit is lost. Object key order is
 //! ignored, as JSON intends.

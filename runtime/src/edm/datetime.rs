@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
-use super::{digits_into, ParseEdmError};
+use super::{digits_into, fraction_digits, ParseEdmError};
 
 /// `Edm.DateTimeOffset`: an instant with its UTC offset, written back exactly as Graph wrote it.
 ///
@@ -32,16 +32,9 @@ pub struct DateTimeOffset {
 impl DateTimeOffset {
     /// From a chrono value, written with the fewest fractional digits that keep it exact.
     pub fn new(value: DateTime<FixedOffset>) -> Self {
-        let nanos = value.nanosecond() % 1_000_000_000;
-        let mut digits = 9u8;
-        let mut rest = nanos;
-        while digits > 0 && rest % 10 == 0 {
-            rest /= 10;
-            digits -= 1;
-        }
         DateTimeOffset {
             value,
-            digits,
+            digits: fraction_digits(value.nanosecond() % 1_000_000_000),
             zulu: false,
         }
     }

@@ -1,22 +1,7 @@
-//! Rust types for the Edm primitives whose wire format plain Rust types would change.
-//!
-//! | Edm type | Rust type | wire |
-//! |---|---|---|
-//! | `Edm.String`, `Edm.Stream` | `String` | `"text"` (the docs show a stream as an opaque string) |
-//! | `Edm.Boolean` | `bool` | `true` |
-//! | `Edm.Int32`, `Edm.Int64` | `i32`, `i64` | bare numbers |
-//! | `Edm.Double`, `Edm.Single` | [`Double`], [`Single`] | bare numbers; `"NaN"`, `"INF"`, `"-INF"` |
-//! | `Edm.Guid` | [`Guid`] | `"d1b8dc57-…"` |
-//! | `Edm.Binary` | [`Binary`] | base64, standard alphabet, padded |
-//! | `Edm.Date` | [`Date`] | `"2016-12-31"` |
-//! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"12:00:05.5020000"` |
-//! | `Edm.DateTimeOffset` | [`DateTimeOffset`] | `"2017-01-01T00:02:58.4418045-08:00"` |
-//! | `Edm.Duration` | [`Duration`] | `"-PT17.1357909S"`, `"P1DT2H"` |
-//! | a flags enum | [`Flags<E>`](Flags) | `"value1,value3"` |
-//! | `X collection` | `Vec<X>` | an array |
-//!
-//! Each string-valued type keeps what it read — fractional digits, `Z`, which duration parts
-//! were written — so a value read from Graph is written back byte for byte.
+//! Rust types for the Edm primitives whose wire format plain Rust types would change (the
+//! crate docs' "Types" table maps every Edm type). Each string-valued type keeps what it read —
+//! fractional digits, `Z`, which duration parts were written — so a value read from Graph is
+//! written back byte for byte.
 
 mod binary;
 mod date;

@@ -31,6 +31,10 @@ pub enum Fault {
     InvalidUtf8,
     /// Answers `502 Bad Gateway` with an HTML page, as a proxy would; the update is not applied.
     HtmlErrorPage,
+    /// `401 Unauthorized` with a claims challenge, as Graph answers under Conditional Access or
+    /// continuous access evaluation: `WWW-Authenticate: Bearer …, error="insufficient_claims",
+    /// claims="<base64 of this JSON>"`. The update is not applied.
+    ClaimsChallenge(String),
 }
 
 /// A `Retry-After` header value.

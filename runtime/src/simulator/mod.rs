@@ -52,7 +52,7 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::metadata::{ApiVersion, EntityPath, GraphEntity, PathTemplate, Property};
+use crate::metadata::{ApiVersion, EntityPath, GraphEntity, PathTemplate, Permissions, Property};
 use crate::path::ResolvedPath;
 
 /// One request the simulator received, as it arrived. Its `Debug` hides the `Authorization`
@@ -153,6 +153,7 @@ pub(crate) struct Registration {
     pub version: ApiVersion,
     pub paths: &'static [PathTemplate],
     pub properties: &'static [Property],
+    pub permissions: Permissions,
     /// Decodes a document as the entity: `Err` with serde's message when it is mistyped.
     pub validate: fn(&Value) -> Result<(), String>,
 }
@@ -172,6 +173,7 @@ pub(crate) type StoreKey = (&'static str, Vec<String>);
 pub(crate) struct State {
     pub registrations: Vec<Registration>,
     pub token: Option<String>,
+    pub enforce_permissions: bool,
     pub store: Mutex<HashMap<StoreKey, Value>>,
     pub log: Mutex<Vec<RecordedRequest>>,
     pub canned: Mutex<VecDeque<CannedResponse>>,
@@ -192,6 +194,7 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 pub struct SimulatorBuilder {
     registrations: Vec<Registration>,
     token: Option<String>,
+    enforce_permissions: bool,
 }
 
 impl std::fmt::Debug for SimulatorBuilder {
@@ -213,6 +216,7 @@ impl SimulatorBuilder {
             version: E::VERSION,
             paths: E::PATHS,
             properties: E::PROPERTIES,
+            permissions: E::PERMISSIONS,
             validate: validate::<E>,
         });
         self
@@ -225,6 +229,15 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Checks each token's claims against the entity's permissions table, as Graph does: a
+    /// token that is not a JWT gets `401`, one whose kind is not supported or that holds none of
+    /// the listed permissions (`scp`, or `roles` for an application) gets `403 Forbidden`.
+    #[must_use]
+    pub fn enforce_permissions(mut self) -> Self {
+        self.enforce_permissions = true;
+        self
+    }
+
     /// Binds `127.0.0.1` on a free port and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Simulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
@@ -232,6 +245,7 @@ impl SimulatorBuilder {
         let state = Arc::new(State {
             registrations: self.registrations,
             token: self.token,
+            enforce_permissions: self.enforce_permissions,
             ..State::default()
         });
         let (shutdown, shutdown_rx) = watch::channel(false);

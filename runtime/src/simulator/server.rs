@@ -266,6 +266,7 @@ async fn handle(
                 Bytes::from_static(page.as_bytes()),
             ));
         }
+        Some(Fault::ClaimsChallenge(claims)) => return Ok(reply.claims_challenge(&claims)),
         // The rest apply the update, then spoil the answer.
         Some(fault) => (fault, respond(&state, &parts.method, &recorded, &reply)),
     };
@@ -331,11 +332,13 @@ fn respond(
     request: &RecordedRequest,
     reply: &Reply,
 ) -> HttpResponse {
-    match request
+    let token = match request
         .header("authorization")
         .and_then(|v| v.strip_prefix("Bearer "))
     {
-        Some(token) if !token.is_empty() && state.token.as_deref().is_none_or(|t| t == token) => {}
+        Some(token) if !token.is_empty() && state.token.as_deref().is_none_or(|t| t == token) => {
+            token
+        }
         Some(_) => {
             return reply.error(
                 StatusCode::UNAUTHORIZED,
@@ -350,7 +353,7 @@ fn respond(
                 "Access token is empty.",
             )
         }
-    }
+    };
     let mut raw = request.segments().into_iter();
     let version = raw.next().unwrap_or_default();
     let mut segments = Vec::new();
@@ -389,6 +392,11 @@ fn respond(
         .iter()
         .find(|r| super::is_of_type(stored, r.odata_type))
         .unwrap_or(first);
+    if state.enforce_permissions {
+        if let Some(refusal) = permission_refusal(registration, token, reply) {
+            return refusal;
+        }
+    }
     match *method {
         Method::GET => reply.json(StatusCode::OK, stored),
         Method::PATCH => {
@@ -414,6 +422,35 @@ fn respond(
             "The simulator serves GET and PATCH.",
         ),
     }
+}
+
+/// Graph's answer to a token that cannot call the entity, judged by its claims as Graph does: an
+/// opaque token is not valid at all (401), a JWT without a listed permission is forbidden (403).
+fn permission_refusal(
+    registration: &Registration,
+    token: &str,
+    reply: &Reply,
+) -> Option<HttpResponse> {
+    let Some(claims) = crate::TokenClaims::parse(token) else {
+        return Some(reply.error(
+            StatusCode::UNAUTHORIZED,
+            "InvalidAuthenticationToken",
+            "IDX14100: JWT is not well formed.",
+        ));
+    };
+    let scopes = registration.permissions.for_kind(claims.kind());
+    if scopes.allows(claims.permissions()) {
+        return None;
+    }
+    let message = if scopes.is_supported() {
+        format!(
+            "Application is not authorized to perform this operation. Application must have one of the following scopes: {}",
+            scopes.as_slice().join(", ")
+        )
+    } else {
+        "This operation is not supported for this kind of caller.".to_owned()
+    };
+    Some(reply.error(StatusCode::FORBIDDEN, "Forbidden", &message))
 }
 
 /// The registered entities with a template that matches the path, in registration order.
@@ -534,6 +571,25 @@ impl Reply {
                 hyper::header::HeaderValue::from_str(&value).expect("a valid Retry-After"),
             );
         }
+        response
+    }
+
+    fn claims_challenge(&self, claims: &str) -> HttpResponse {
+        use base64::Engine as _;
+        let mut response = self.error(
+            StatusCode::UNAUTHORIZED,
+            "InvalidAuthenticationToken",
+            "Continuous access evaluation resulted in claims challenge.",
+        );
+        let encoded = base64::engine::general_purpose::STANDARD.encode(claims);
+        let value = format!(
+            "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", \
+             client_id=\"00000003-0000-0000-c000-000000000000\", error=\"insufficient_claims\", claims=\"{encoded}\""
+        );
+        response.headers_mut().insert(
+            hyper::header::WWW_AUTHENTICATE,
+            hyper::header::HeaderValue::from_str(&value).expect("a valid challenge"),
+        );
         response
     }
 

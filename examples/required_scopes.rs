@@ -1,0 +1,19 @@
+//! Prints what an admin must consent to for the entities the examples update: for each kind of
+//! caller, the least-privileged set of permissions that covers them all, as a Markdown table.
+//!
+//! ```text
+//! cargo run --example required_scopes
+//! ```
+
+use graphpatch::TokenKind;
+use graphpatch_suite::intune::required_scopes;
+
+fn main() {
+    for kind in [
+        TokenKind::DelegatedWork,
+        TokenKind::DelegatedPersonal,
+        TokenKind::Application,
+    ] {
+        println!("{}\n", required_scopes(kind));
+    }
+}
