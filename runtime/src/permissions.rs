@@ -351,9 +351,9 @@ mod tests {
             .with_table("C", table(Scopes::AnyOf(&[OTHER, WRITE])))
             .with_table("D", table(Scopes::Unsupported))
             .with_table("A", table(Scopes::AnyOf(&[OTHER])));
-        // A's least-privileged scope is redundant once B needs the write scope; C keeps its own
-        // least-privileged scope rather than the broader one B brings.
-        assert_eq!(report.scopes(), [WRITE, OTHER]);
+        // B needs the write scope; it covers A and C too, so their own least-privileged scopes
+        // would only add to what is granted.
+        assert_eq!(report.scopes(), [WRITE]);
         assert_eq!(report.unsupported(), ["D"]);
         let text = report.to_string();
         assert!(
@@ -362,13 +362,22 @@ mod tests {
         );
         assert!(text.contains("|D|Not supported.|—|"), "{text}");
         assert!(
-            text.contains("Consent to: X.ReadWrite.All, Y.ReadWrite.All"),
+            text.contains("|C|Y.ReadWrite.All, X.ReadWrite.All|X.ReadWrite.All|"),
             "{text}"
         );
+        assert!(text.contains("Consent to: X.ReadWrite.All\n"), "{text}");
         assert!(
             text.ends_with("Not possible as delegated (work or school account): D"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn each_keeps_its_least_privileged_scope_when_none_is_shared() {
+        let report = RequiredScopes::new(TokenKind::DelegatedWork)
+            .with_table("A", table(Scopes::AnyOf(&[READ, WRITE])))
+            .with_table("C", table(Scopes::AnyOf(&[OTHER, WRITE])));
+        assert_eq!(report.scopes(), [READ, OTHER]);
     }
 
     #[test]
