@@ -12,6 +12,7 @@ use reqwest::{StatusCode, Url};
 use serde::Deserialize;
 
 use crate::auth::{claims_challenge, AccessToken, StaticToken, TokenProvider};
+use crate::bulk::ThrottleObserver;
 use crate::error::{snippet, Error, GraphError, TimeoutKind};
 use crate::http::{is_loopback, read_limited, BodyError};
 use crate::metadata::GraphEntity;
@@ -372,6 +373,7 @@ impl GraphClient {
                 None => None,
             };
         let resend = Resend {
+            method: reqwest::Method::PATCH,
             url,
             body: bytes::Bytes::from(body),
             authorization,
@@ -387,6 +389,35 @@ impl GraphClient {
             template: request.path().template().template,
             entity: PhantomData,
         })
+    }
+
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// A `POST` of `body` to `url` carrying calls to `E` (a `$batch`), token checked as for a
+    /// PATCH: the first attempt, what retries rebuild it from, and its `client-request-id`.
+    pub(crate) async fn prepare_post<E: GraphEntity>(
+        &self,
+        url: &str,
+        body: Vec<u8>,
+    ) -> Result<(reqwest::Request, Resend, String), Error> {
+        let url = Url::parse(url)
+            .map_err(|err| Error::InvalidRequest(format!("invalid URL {url:?}: {err}")))?;
+        let token = self.inner.token.token().await?;
+        self.preflight::<E>(&token)?;
+        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let resend = Resend {
+            method: reqwest::Method::POST,
+            url,
+            body: bytes::Bytes::from(body),
+            authorization: bearer(&token)?,
+            client_request_id: HeaderValue::from_str(&client_request_id)
+                .expect("a UUID is a valid header value"),
+            prefer: None,
+            if_match: None,
+        };
+        Ok((self.request(&resend, None), resend, client_request_id))
     }
 
     /// Checks the token's claims against `E`'s permissions, as the client's [`Preflight`] says.
@@ -406,7 +437,7 @@ impl GraphClient {
 
     /// The HTTP request for one attempt (`retry` is the `Retry-Attempt` number, if a retry).
     fn request(&self, resend: &Resend, retry: Option<u32>) -> reqwest::Request {
-        let mut http = reqwest::Request::new(reqwest::Method::PATCH, resend.url.clone());
+        let mut http = reqwest::Request::new(resend.method.clone(), resend.url.clone());
         let headers = http.headers_mut();
         headers.insert(AUTHORIZATION, resend.authorization.clone());
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
@@ -441,31 +472,60 @@ impl GraphClient {
         &self,
         prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
-        // The deadline bounds each attempt's own timeout and each wait, rather than a timer
-        // around the whole call: one timer per attempt instead of two.
-        let ends = Instant::now() + self.inner.deadline;
-        self.attempts(prepared, ends).await
+        self.attempts(prepared, None).await
+    }
+
+    /// `prepare` and `execute`, telling `observer` of each `429` met: how bulk runs pace.
+    pub(crate) async fn send_observed<E: GraphEntity>(
+        &self,
+        request: PatchRequest<E>,
+        observer: &dyn ThrottleObserver,
+    ) -> Result<PatchResponse<E>, Error> {
+        let prepared = self.prepare(request).await?;
+        self.attempts(prepared, Some(observer)).await
     }
 
     async fn attempts<E: GraphEntity>(
         &self,
         prepared: PreparedRequest<E>,
-        ends: Instant,
+        observer: Option<&dyn ThrottleObserver>,
     ) -> Result<PatchResponse<E>, Error> {
         let PreparedRequest {
             http,
-            mut resend,
+            resend,
             client_request_id,
             template,
             ..
         } = prepared;
-        // A claims challenge is answered once, with one new token: never a loop.
-        let mut challenged = false;
         let call = Call {
             entity: E::NAME,
             template,
             client_request_id: &client_request_id,
         };
+        let answer = self.answer(http, resend, &call, observer).await?;
+        finish(
+            answer.status,
+            &answer.body,
+            answer.request_id,
+            client_request_id,
+        )
+    }
+
+    /// Sends a request until it has a final answer, retrying as the policy says; the answer's
+    /// body is read whole (bounded) but not decoded.
+    pub(crate) async fn answer(
+        &self,
+        http: reqwest::Request,
+        mut resend: Resend,
+        call: &Call<'_>,
+        observer: Option<&dyn ThrottleObserver>,
+    ) -> Result<Answer, Error> {
+        // The deadline bounds each attempt's own timeout and each wait, rather than a timer
+        // around the whole call: one timer per attempt instead of two.
+        let ends = Instant::now() + self.inner.deadline;
+        let (template, client_request_id) = (call.template, call.client_request_id.to_owned());
+        // A claims challenge is answered once, with one new token: never a loop.
+        let mut challenged = false;
         let conditional = resend.if_match.is_some();
         let sent_url = &resend.url;
         let mut first = Some(http);
@@ -495,10 +555,10 @@ impl GraphClient {
                     // Only a connection that never opened is certainly not applied.
                     let retryable = source.retryable() && (!conditional || source.is_connect());
                     if let Some(delay) = self.retry_delay(&progress, None, retryable) {
-                        self.wait(&mut progress, &call, delay, &source).await;
+                        self.wait(&mut progress, call, delay, &source).await;
                         continue;
                     }
-                    return Err(self.transport_error(&call, &progress, source, deadline_bound));
+                    return Err(self.transport_error(call, &progress, source, deadline_bound));
                 }
             };
             let status = response.status();
@@ -513,7 +573,7 @@ impl GraphClient {
                     challenged = true;
                     let _ = self.read_body(response).await;
                     tracing::info!(
-                        entity = E::NAME,
+                        entity = call.entity,
                         template,
                         %client_request_id,
                         "claims challenge: sending again once with a token for those claims"
@@ -524,12 +584,14 @@ impl GraphClient {
                     continue;
                 }
             }
-            if let Some(delay) =
-                self.retry_delay(&progress, Some(response.headers()), status.retryable())
-            {
+            let delay = self.retry_delay(&progress, Some(response.headers()), status.retryable());
+            if let (StatusCode::TOO_MANY_REQUESTS, Some(observer)) = (status, observer) {
+                observer.throttled(delay);
+            }
+            if let Some(delay) = delay {
                 // Drain the refusal so the connection can be reused for the next attempt.
                 let _ = self.read_body(response).await;
-                self.wait(&mut progress, &call, delay, &status).await;
+                self.wait(&mut progress, call, delay, &status).await;
                 continue;
             }
             let request_id = header_string(response.headers(), "request-id");
@@ -552,10 +614,10 @@ impl GraphClient {
                     // retryable refusal, never another error, never a conditional update.
                     let retryable = (status.is_success() || status.retryable()) && !conditional;
                     if let Some(delay) = self.retry_delay(&progress, None, retryable) {
-                        self.wait(&mut progress, &call, delay, &source).await;
+                        self.wait(&mut progress, call, delay, &source).await;
                         continue;
                     }
-                    return Err(self.transport_error(&call, &progress, source, deadline_bound));
+                    return Err(self.transport_error(call, &progress, source, deadline_bound));
                 }
                 Err(BodyError::TooLarge) => {
                     return Err(Error::UnexpectedResponse {
@@ -569,15 +631,19 @@ impl GraphClient {
                 }
             };
             tracing::debug!(
-                entity = E::NAME,
+                entity = call.entity,
                 template,
                 attempt = progress.attempt,
                 status = status.as_u16(),
                 %client_request_id,
                 elapsed_ms = started.elapsed().as_millis() as u64,
-                "PATCH answered"
+                "answered"
             );
-            return finish(status, &body, request_id, client_request_id);
+            return Ok(Answer {
+                status,
+                body,
+                request_id,
+            });
         }
     }
 
@@ -681,7 +747,8 @@ impl GraphClient {
 
 /// What a retry needs to build the same request again; cloning these is cheaper than cloning a
 /// whole request up front.
-struct Resend {
+pub(crate) struct Resend {
+    method: reqwest::Method,
     url: Url,
     body: bytes::Bytes,
     authorization: HeaderValue,
@@ -691,10 +758,17 @@ struct Resend {
 }
 
 /// What a call's log lines name.
-struct Call<'a> {
-    entity: &'static str,
-    template: &'static str,
-    client_request_id: &'a str,
+pub(crate) struct Call<'a> {
+    pub entity: &'static str,
+    pub template: &'static str,
+    pub client_request_id: &'a str,
+}
+
+/// A final answer, its body read whole.
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub body: bytes::Bytes,
+    pub request_id: Option<String>,
 }
 
 /// Where a call stands between attempts.

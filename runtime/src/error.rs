@@ -91,6 +91,12 @@ pub enum Error {
         snippet: String,
     },
 
+    /// The `$batch` request that carried this request failed as a whole (every request in it
+    /// gets the same cause); whether this one was applied is unknown only if the cause is a
+    /// transport error or timeout.
+    #[error("the $batch request carrying this update failed: {0}")]
+    Batch(#[source] std::sync::Arc<Error>),
+
     /// A success status whose body is not the expected entity.
     #[error("could not decode the HTTP {status} response (client-request-id {client_request_id}): {source}; body starts: {snippet}")]
     Decode {
@@ -114,6 +120,7 @@ impl Error {
             Error::UnexpectedResponse { status, .. }
             | Error::Decode { status, .. }
             | Error::Redirect { status, .. } => Some(*status),
+            Error::Batch(cause) => cause.status(),
             Error::Transport { source, .. } => source.status(),
             Error::InvalidRequest(_)
             | Error::Config(_)
@@ -142,6 +149,7 @@ impl Error {
             | Error::Timeout {
                 client_request_id, ..
             } => Some(client_request_id),
+            Error::Batch(cause) => cause.client_request_id(),
             Error::InvalidRequest(_)
             | Error::Config(_)
             | Error::Token(_)

@@ -144,6 +144,8 @@
 extern crate self as graphpatch;
 
 mod auth;
+mod batch;
+mod bulk;
 #[doc(hidden)]
 pub mod check;
 mod client;
@@ -170,6 +172,8 @@ pub use auth::{
     ClientCredentialsBuilder, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
     StaticToken, TokenClaims, TokenError, TokenFn, TokenFuture, TokenKind, TokenProvider,
 };
+pub use batch::MAX_BATCH_REQUESTS;
+pub use bulk::{Budget, Bulk, BulkProgress, DEFAULT_CONCURRENCY};
 pub use client::{
     Cloud, GraphClient, GraphClientBuilder, PatchResponse, PreparedRequest,
     DEFAULT_MAX_RESPONSE_BYTES,

@@ -64,6 +64,9 @@ pub struct TokenClaims {
     pub exp: Option<i64>,
     /// `aud`: the audience(s) the token is for, e.g. `https://graph.microsoft.com`.
     pub aud: Vec<String>,
+    /// `appid` (v1 tokens) or `azp` (v2): the application the token was issued to. Intune's
+    /// write budget counts per application.
+    pub app_id: Option<String>,
 }
 
 /// A claim that is one string or a list of them.
@@ -99,6 +102,8 @@ struct RawClaims {
     tid: Option<String>,
     exp: Option<NumericDate>,
     aud: Option<OneOrMany>,
+    appid: Option<String>,
+    azp: Option<String>,
 }
 
 impl TokenClaims {
@@ -129,6 +134,7 @@ impl TokenClaims {
                 NumericDate::Fraction(seconds) => seconds as i64,
             }),
             aud: raw.aud.map(OneOrMany::into_vec).unwrap_or_default(),
+            app_id: raw.appid.or(raw.azp),
         })
     }
 

@@ -102,8 +102,25 @@ pub(crate) struct Throttle {
 }
 
 impl Throttle {
+    pub fn new(budget: ThrottleBudget) -> Throttle {
+        Throttle {
+            budget,
+            recent: VecDeque::new(),
+        }
+    }
+
     /// Counts a write at `now`: `None` if allowed, else how long until one would be.
+    #[cfg(test)]
     pub fn admit(&mut self, now: Instant) -> Option<Duration> {
+        let wait = self.wait(now);
+        if wait.is_none() {
+            self.record(now);
+        }
+        wait
+    }
+
+    /// `None` if a write at `now` is within the budget, else how long until one would be.
+    pub fn wait(&mut self, now: Instant) -> Option<Duration> {
         while self
             .recent
             .front()
@@ -112,7 +129,6 @@ impl Throttle {
             self.recent.pop_front();
         }
         if self.recent.len() < self.budget.writes {
-            self.recent.push_back(now);
             return None;
         }
         // A budget of zero writes refuses for a whole window.
@@ -121,6 +137,11 @@ impl Throttle {
             .front()
             .map_or(Duration::ZERO, |&oldest| now.duration_since(oldest));
         Some(self.budget.window.saturating_sub(waited))
+    }
+
+    /// Counts a write at `now`.
+    pub fn record(&mut self, now: Instant) {
+        self.recent.push_back(now);
     }
 }
 

@@ -46,6 +46,7 @@ use faults::{FaultRule, Throttle};
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use bytes::Bytes;
 use serde_json::Value;
@@ -179,6 +180,10 @@ pub(crate) struct State {
     pub canned: Mutex<VecDeque<CannedResponse>>,
     pub faults: Mutex<Vec<FaultRule>>,
     pub throttle: Mutex<Option<Throttle>>,
+    /// Per-application budgets, keyed by the token's application (or the token itself).
+    pub app_throttle: Mutex<Option<(ThrottleBudget, HashMap<String, Throttle>)>>,
+    /// Added to every answer.
+    pub latency: Mutex<Duration>,
 }
 
 /// Locks a mutex, recovering the data if a thread panicked while holding it: the simulator's
@@ -366,12 +371,22 @@ impl Simulator {
         lock(&self.state.faults).clear();
     }
 
-    /// Refuses PATCHes past `budget` with 429, as Intune throttles writes; `None` lifts it.
+    /// Refuses PATCHes past `budget` with 429, counting every caller together (Intune's
+    /// tenant-wide budget: 400 writes per 20 seconds); `None` lifts it.
     pub fn throttle(&self, budget: Option<ThrottleBudget>) {
-        *lock(&self.state.throttle) = budget.map(|budget| Throttle {
-            budget,
-            recent: VecDeque::new(),
-        });
+        *lock(&self.state.throttle) = budget.map(Throttle::new);
+    }
+
+    /// Refuses PATCHes past `budget` with 429, counting each application on its own (Intune's
+    /// per-app budget: 200 writes per 20 seconds). The application is the token's `appid` or
+    /// `azp` claim, or the token itself when it is not a JWT. `None` lifts it.
+    pub fn throttle_per_app(&self, budget: Option<ThrottleBudget>) {
+        *lock(&self.state.app_throttle) = budget.map(|budget| (budget, HashMap::new()));
+    }
+
+    /// Adds `latency` to every answer, as the distance to a real service would.
+    pub fn latency(&self, latency: Duration) {
+        *lock(&self.state.latency) = latency;
     }
 
     fn add_rule(

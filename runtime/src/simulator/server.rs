@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use hyper::body::Frame;
 
+use super::faults::Throttle;
 use super::{lock, CannedResponse, Fault, RecordedRequest, Registration, RetryAfter, State};
 
 /// Request bodies larger than this are refused, as Graph refuses oversized requests.
@@ -208,11 +209,18 @@ async fn handle(
     };
     lock(&state.log).push(recorded.clone());
 
+    let latency = *lock(&state.latency);
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
     if let Some(canned) = lock(&state.canned).pop_front() {
         return Ok(reply.canned(canned));
     }
     let fault = next_fault(&state, &recorded.path);
     let response = match fault {
+        None if parts.method == Method::POST && recorded.path.ends_with("/$batch") => {
+            return Ok(batch(&state, &recorded, &reply));
+        }
         None => {
             return Ok(respond_within_budget(
                 &state,
@@ -305,6 +313,106 @@ fn next_fault(state: &State, path: &str) -> Option<Fault> {
     Some(rule.fault.clone())
 }
 
+/// Graph's JSON batching: each request of `{"requests": […]}` is served as if sent alone (its
+/// own faults, budget and validation) and answered in `{"responses": […]}` with its `id`.
+fn batch(state: &State, request: &RecordedRequest, reply: &Reply) -> HttpResponse {
+    #[derive(serde::Deserialize)]
+    struct Batch {
+        requests: Vec<Sub>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Sub {
+        id: String,
+        method: String,
+        url: String,
+        #[serde(default)]
+        headers: std::collections::BTreeMap<String, String>,
+        body: Option<Value>,
+    }
+    let Ok(batch) = serde_json::from_slice::<Batch>(&request.body) else {
+        return reply.error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            "Invalid batch payload format.",
+        );
+    };
+    if batch.requests.len() > 20 {
+        return reply.error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            "The number of batch requests exceeds the limit of 20.",
+        );
+    }
+    let version = request
+        .segments()
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_owned();
+    let mut responses = Vec::with_capacity(batch.requests.len());
+    for sub in batch.requests {
+        let mut headers: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .filter(|(name, _)| name == "authorization" || name == "client-request-id")
+            .cloned()
+            .collect();
+        headers.extend(
+            sub.headers
+                .into_iter()
+                .map(|(name, value)| (name.to_ascii_lowercase(), value)),
+        );
+        let single = RecordedRequest {
+            method: sub.method.clone(),
+            path: format!("/{version}{}", sub.url),
+            query: None,
+            headers,
+            body: sub
+                .body
+                .map(|body| Bytes::from(serde_json::to_vec(&body).expect("a JSON value")))
+                .unwrap_or_default(),
+        };
+        let sub_reply = Reply {
+            client_request_id: reply.client_request_id.clone(),
+            request_id: uuid::Uuid::new_v4().to_string(),
+        };
+        let method = Method::from_bytes(sub.method.as_bytes()).unwrap_or(Method::GET);
+        let answer = match next_fault(state, &single.path) {
+            Some(Fault::Throttle(retry_after)) => sub_reply.throttled(retry_after),
+            Some(Fault::Unavailable) => sub_reply.error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ServiceUnavailable",
+                "The service is temporarily unavailable.",
+            ),
+            // Connection-level faults have no meaning inside a batch answer.
+            _ => respond_within_budget(state, &method, &single, &sub_reply),
+        };
+        responses.push(sub_answer(sub.id, answer));
+    }
+    reply.json(StatusCode::OK, &json!({ "responses": responses }))
+}
+
+/// A served answer as one entry of a batch answer.
+fn sub_answer(id: String, answer: HttpResponse) -> Value {
+    let (parts, body) = answer.into_parts();
+    let bytes: Vec<u8> = body.chunks.into_iter().flat_map(|c| c.to_vec()).collect();
+    let headers: Map<String, Value> = parts
+        .headers
+        .iter()
+        .filter_map(|(name, value)| {
+            Some((
+                name.as_str().to_owned(),
+                Value::String(value.to_str().ok()?.to_owned()),
+            ))
+        })
+        .collect();
+    let mut entry = json!({ "id": id, "status": parts.status.as_u16(), "headers": headers });
+    if let Ok(body) = serde_json::from_slice::<Value>(&bytes) {
+        entry["body"] = body;
+    }
+    entry
+}
+
 /// A PATCH past the throttling budget is refused with 429; anything else is served.
 fn respond_within_budget(
     state: &State,
@@ -313,14 +421,27 @@ fn respond_within_budget(
     reply: &Reply,
 ) -> HttpResponse {
     if *method == Method::PATCH {
-        if let Some(throttle) = lock(&state.throttle).as_mut() {
-            if let Some(wait) = throttle.admit(Instant::now()) {
+        let now = Instant::now();
+        // A write counts against its app's budget and the tenant's; refused by either, it is
+        // counted by neither.
+        let mut apps = lock(&state.app_throttle);
+        let mut tenant = lock(&state.throttle);
+        let app = apps.as_mut().map(|(budget, apps)| {
+            apps.entry(app_of(request))
+                .or_insert_with(|| Throttle::new(*budget))
+        });
+        let mut throttles: Vec<&mut Throttle> = app.into_iter().chain(tenant.as_mut()).collect();
+        for throttle in throttles.iter_mut() {
+            if let Some(wait) = throttle.wait(now) {
                 let retry_after = throttle
                     .budget
                     .retry_after
                     .then(|| RetryAfter::Seconds(wait.as_secs_f64().ceil() as u64));
                 return reply.throttled(retry_after);
             }
+        }
+        for throttle in throttles {
+            throttle.record(now);
         }
     }
     respond(state, method, request, reply)
@@ -422,6 +543,18 @@ fn respond(
             "The simulator serves GET and PATCH.",
         ),
     }
+}
+
+/// The application a request's token speaks for, as Intune's budget counts: its `appid` or
+/// `azp` claim, or the token itself.
+fn app_of(request: &RecordedRequest) -> String {
+    let token = request
+        .header("authorization")
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    crate::TokenClaims::parse(token)
+        .and_then(|claims| claims.app_id)
+        .unwrap_or_else(|| token.to_owned())
 }
 
 /// Graph's answer to a token that cannot call the entity, judged by its claims as Graph does: an

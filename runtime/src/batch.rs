@@ -1,0 +1,292 @@
+//! JSON batching: up to 20 PATCHes in one `POST /{version}/$batch`, each with its own result.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::StatusCode;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::client::{finish, Call, GraphClient, PatchResponse};
+use crate::error::Error;
+use crate::metadata::GraphEntity;
+use crate::request::PatchRequest;
+use crate::retry;
+
+/// The most requests Graph takes in one `$batch`.
+pub const MAX_BATCH_REQUESTS: usize = 20;
+
+#[derive(Deserialize)]
+struct BatchAnswer<'a> {
+    #[serde(borrow)]
+    responses: Vec<SubAnswer<'a>>,
+}
+
+#[derive(Deserialize)]
+struct SubAnswer<'a> {
+    id: &'a str,
+    status: u16,
+    #[serde(default)]
+    headers: std::collections::BTreeMap<String, String>,
+    #[serde(borrow)]
+    body: Option<&'a RawValue>,
+}
+
+/// One request of a batch, waiting to go out.
+struct Pending {
+    index: usize,
+    /// Throttled answers met so far.
+    attempts: u32,
+    not_before: Instant,
+}
+
+impl GraphClient {
+    /// Sends PATCHes in JSON batches (`POST /{version}/$batch`, at most
+    /// [`MAX_BATCH_REQUESTS`] each) and returns one result per request, in input order:
+    /// the decoded entity, or the Graph error of that request alone.
+    ///
+    /// A request throttled inside a batch (`429` in a `200` batch answer) goes out again in a
+    /// later batch, alone with the others still pending, after its own `Retry-After` (or the
+    /// retry policy's backoff), up to the policy's retry count. The batch `POST` itself is
+    /// retried like any request; if it fails for good, each of its requests gets
+    /// [`Error::Batch`] with the cause.
+    ///
+    /// ```no_run
+    /// # use graphpatch::prelude::*;
+    /// # #[graph_entity(odata_type = "microsoft.graph.deviceCategory", version = "beta",
+    /// #   path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
+    /// #   permissions(delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
+    /// #     delegated_personal = unsupported, application = unsupported))]
+    /// # pub struct DeviceCategory { #[graph(read_only)] pub id: String, pub display_name: Option<String> }
+    /// # async fn run(client: GraphClient) {
+    /// let requests: Vec<_> = (0..45)
+    ///     .map(|i| graph_patch!(DeviceCategory { device_category_id: format!("c{i}") } set {
+    ///         display_name: format!("Category {i}"),
+    ///     }))
+    ///     .collect();
+    /// // Three POSTs: 20 + 20 + 5.
+    /// for (i, result) in client.send_batch(requests).await.into_iter().enumerate() {
+    ///     if let Err(err) = result {
+    ///         eprintln!("category {i}: {err}");
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub async fn send_batch<E: GraphEntity>(
+        &self,
+        requests: Vec<PatchRequest<E>>,
+    ) -> Vec<Result<PatchResponse<E>, Error>> {
+        let mut results: Vec<Option<Result<PatchResponse<E>, Error>>> =
+            requests.iter().map(|_| None).collect();
+        // Each request's entry in the batch body, built once.
+        let mut entries: Vec<Option<String>> = Vec::with_capacity(requests.len());
+        for (index, request) in requests.iter().enumerate() {
+            match batch_entry(index, request) {
+                Ok(entry) => entries.push(Some(entry)),
+                Err(err) => {
+                    results[index] = Some(Err(err));
+                    entries.push(None);
+                }
+            }
+        }
+        let now = Instant::now();
+        let mut pending: Vec<Pending> = (0..requests.len())
+            .filter(|&index| results[index].is_none())
+            .map(|index| Pending {
+                index,
+                attempts: 0,
+                not_before: now,
+            })
+            .collect();
+        while !pending.is_empty() {
+            // The next batch: the first pending requests that may go now; else wait for one.
+            let now = Instant::now();
+            let ready: Vec<usize> = (0..pending.len())
+                .filter(|&i| pending[i].not_before <= now)
+                .take(MAX_BATCH_REQUESTS)
+                .collect();
+            if ready.is_empty() {
+                let soonest = pending.iter().map(|p| p.not_before).min().unwrap_or(now);
+                tokio::time::sleep_until(soonest.into()).await;
+                continue;
+            }
+            let mut batch: Vec<Pending> = Vec::with_capacity(ready.len());
+            for i in ready.into_iter().rev() {
+                batch.push(pending.remove(i));
+            }
+            batch.reverse();
+            let body = batch_body(batch.iter().map(|p| {
+                entries[p.index]
+                    .as_deref()
+                    .expect("pending requests have entries")
+            }));
+            match self.post_batch::<E>(body).await {
+                Ok((answer, client_request_id)) => {
+                    self.sort_answers(
+                        &answer,
+                        &client_request_id,
+                        batch,
+                        &mut pending,
+                        &mut results,
+                    );
+                }
+                Err(err) => {
+                    let err = Arc::new(err);
+                    for p in batch {
+                        results[p.index] = Some(Err(Error::Batch(Arc::clone(&err))));
+                    }
+                }
+            }
+        }
+        results
+            .into_iter()
+            .map(|r| r.expect("every request has a result"))
+            .collect()
+    }
+
+    /// Sends one batch body; the answer's bytes and the `client-request-id` sent.
+    async fn post_batch<E: GraphEntity>(
+        &self,
+        body: Vec<u8>,
+    ) -> Result<(bytes::Bytes, String), Error> {
+        let url = format!("{}/{}/$batch", self.base_url(), E::VERSION);
+        let (http, resend, client_request_id) = self.prepare_post::<E>(&url, body).await?;
+        let call = Call {
+            entity: E::NAME,
+            template: "/$batch",
+            client_request_id: &client_request_id,
+        };
+        let answer = self.answer(http, resend, &call, None).await?;
+        if !answer.status.is_success() {
+            // The batch itself was refused: decode it as any error answer.
+            return Err(finish::<E>(
+                answer.status,
+                &answer.body,
+                answer.request_id,
+                client_request_id,
+            )
+            .err()
+            .unwrap_or_else(|| unreachable!("an error status is an error")));
+        }
+        Ok((answer.body, client_request_id))
+    }
+
+    /// Files each sub-answer under its request: a result, or back to pending when throttled.
+    fn sort_answers<E: GraphEntity>(
+        &self,
+        body: &[u8],
+        client_request_id: &str,
+        batch: Vec<Pending>,
+        pending: &mut Vec<Pending>,
+        results: &mut [Option<Result<PatchResponse<E>, Error>>],
+    ) {
+        let answer: BatchAnswer = match serde_json::from_slice(body) {
+            Ok(answer) => answer,
+            Err(source) => {
+                let err = Arc::new(Error::Decode {
+                    status: StatusCode::OK,
+                    client_request_id: client_request_id.to_owned(),
+                    source,
+                    snippet: crate::error::snippet(body),
+                });
+                for p in batch {
+                    results[p.index] = Some(Err(Error::Batch(Arc::clone(&err))));
+                }
+                return;
+            }
+        };
+        for mut p in batch {
+            let id = p.index.to_string();
+            let Some(sub) = answer.responses.iter().find(|r| r.id == id) else {
+                results[p.index] = Some(Err(Error::UnexpectedResponse {
+                    status: StatusCode::OK,
+                    client_request_id: client_request_id.to_owned(),
+                    snippet: format!("the $batch answer has no response with id {id}"),
+                }));
+                continue;
+            };
+            let status = StatusCode::from_u16(sub.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let headers: HeaderMap = sub
+                .headers
+                .iter()
+                .filter_map(|(name, value)| {
+                    Some((
+                        HeaderName::from_bytes(name.as_bytes()).ok()?,
+                        HeaderValue::from_str(value).ok()?,
+                    ))
+                })
+                .collect();
+            if retry::retryable_status(status) {
+                if let Some(delay) = self.sub_retry_delay(p.attempts, &headers) {
+                    p.attempts += 1;
+                    p.not_before = Instant::now() + delay;
+                    tracing::info!(
+                        entity = E::NAME,
+                        status = status.as_u16(),
+                        request = p.index,
+                        delay_ms = delay.as_millis() as u64,
+                        "batched request refused; sending it again in a later batch"
+                    );
+                    pending.push(p);
+                    continue;
+                }
+            }
+            let body = sub.body.map_or(&b""[..], |raw| raw.get().as_bytes());
+            let request_id = headers
+                .get("request-id")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            results[p.index] = Some(finish(
+                status,
+                body,
+                request_id,
+                client_request_id.to_owned(),
+            ));
+        }
+    }
+
+    /// How long before a throttled batched request goes again; `None` when out of retries.
+    fn sub_retry_delay(&self, attempts: u32, headers: &HeaderMap) -> Option<Duration> {
+        let policy = self.retry_policy();
+        if attempts >= policy.retries() {
+            return None;
+        }
+        policy.delay(attempts + 1, Some(headers), retry::random_fraction())
+    }
+}
+
+/// One request's entry in the `requests` array, with `id` its input position.
+fn batch_entry<E: GraphEntity>(index: usize, request: &PatchRequest<E>) -> Result<String, Error> {
+    let url = request
+        .path()
+        .render()
+        .map_err(|err| Error::InvalidRequest(err.to_string()))?;
+    let body = String::from_utf8(request.body()?).expect("serde_json writes UTF-8");
+    let mut headers = serde_json::Map::new();
+    headers.insert("Content-Type".into(), "application/json".into());
+    if let Some(prefer) = request.preference() {
+        headers.insert("Prefer".into(), prefer.header_value().into());
+    }
+    if let Some(etag) = request.etag() {
+        headers.insert("If-Match".into(), etag.into());
+    }
+    Ok(format!(
+        r#"{{"id":"{index}","method":"PATCH","url":{},"headers":{},"body":{body}}}"#,
+        serde_json::Value::String(url),
+        serde_json::Value::Object(headers)
+    ))
+}
+
+/// `{"requests":[…]}` from entries already written.
+fn batch_body<'a>(entries: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    let mut body = String::from(r#"{"requests":["#);
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(entry);
+    }
+    body.push_str("]}");
+    body.into_bytes()
+}
