@@ -130,6 +130,12 @@
 //! [`EnvToken`], [`token_fn`], [`ClientCredentials`], [`DeviceCode`]; a claims challenge gets
 //! one new token ([`TokenProvider::token_with_claims`]) and one more attempt.
 //!
+//! # Many updates
+//!
+//! [`GraphClient::send_batch`] sends PATCHes as JSON batches (`$batch`, 20 a batch) with one
+//! typed result per request; [`GraphClient::bulk`] runs a lazy stream of requests at a write
+//! [`Budget`], with bounded concurrency and one result per input ([`Bulk`]).
+//!
 //! # Features
 //!
 //! - `simulator` (off by default): `graphpatch::simulator`, an in-process Graph look-alike on a
