@@ -120,7 +120,10 @@ async fn budget_run(items: usize) {
         .expect("client");
     let budget = Budget::new(200, window);
     let started = Instant::now();
-    let mut run = client.bulk((0..items).map(update)).budget(budget).concurrency(16);
+    let mut run = client
+        .bulk((0..items).map(update))
+        .budget(budget)
+        .concurrency(16);
     let mut outcome = vec![None; items];
     while let Some((i, result)) = run.next().await {
         outcome[i] = Some(result.is_ok());
@@ -149,7 +152,9 @@ async fn budget_run(items: usize) {
 
 /// A loopback server that answers every request `200` with a small body, holding nothing.
 async fn stateless_server() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move {
         loop {
@@ -157,9 +162,10 @@ async fn stateless_server() -> String {
                 continue;
             };
             tokio::spawn(async move {
-                let service = service_fn(|request: hyper::Request<hyper::body::Incoming>| async move {
-                    let _ = request.into_body().collect().await;
-                    Ok::<_, Infallible>(
+                let service = service_fn(
+                    |request: hyper::Request<hyper::body::Incoming>| async move {
+                        let _ = request.into_body().collect().await;
+                        Ok::<_, Infallible>(
                         hyper::Response::builder()
                             .header("content-type", "application/json")
                             .body(Full::new(Bytes::from_static(
@@ -167,7 +173,8 @@ async fn stateless_server() -> String {
                             )))
                             .expect("a valid response"),
                     )
-                });
+                    },
+                );
                 let _ = hyper::server::conn::http1::Builder::new()
                     .serve_connection(TokioIo::new(stream), service)
                     .await;

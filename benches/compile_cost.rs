@@ -163,7 +163,11 @@ fn crate_build(dir: &Path, name: &str) -> Duration {
             .env("CARGO_TARGET_DIR", &target)
             .status()
             .expect("run cargo");
-        assert!(status.success(), "cargo {args:?} in {} failed", dir.display());
+        assert!(
+            status.success(),
+            "cargo {args:?} in {} failed",
+            dir.display()
+        );
     };
     cargo(&["build"]);
     cargo(&["clean", "-p", name]);
@@ -199,7 +203,10 @@ fn main() {
     let graphpatch = write_crate(
         &root,
         "seed-graphpatch",
-        &format!("graphpatch = {{ path = {:?} }}\n{tokio}", runtime.display().to_string()),
+        &format!(
+            "graphpatch = {{ path = {:?} }}\n{tokio}",
+            runtime.display().to_string()
+        ),
         GRAPHPATCH_MAIN,
     );
     let hand = write_crate(
@@ -236,7 +243,10 @@ fn main() {
         let with = lib(
             "corpus-graphpatch",
             &format!("{generated}/mod.rs"),
-            &format!("graphpatch = {{ path = {:?} }}", runtime.display().to_string()),
+            &format!(
+                "graphpatch = {{ path = {:?} }}",
+                runtime.display().to_string()
+            ),
         );
         let without = lib(
             "corpus-serde",

@@ -1,0 +1,697 @@
+//! From a parsed page to what gets generated: the entity (odata type, version, templates with
+//! unique parameter names, permissions, properties) and every enum and complex type it reaches,
+//! resolved through the CSDL or, for a type the CSDL lacks, its reference page.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::csdl::Csdl;
+use crate::json::Json;
+use crate::naming;
+use crate::page::{self, Body, CellType, Page, PageError, TypeCell};
+use crate::permissions::{self, Kind, PermissionMap, PermissionSet};
+use crate::resources::{ResourceKind, ResourcePage, Resources};
+use crate::types::{Origin, Property, TypeDef, TypeRef};
+
+/// An entity to generate, from one page.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The page, relative to the docs root (or as given).
+    pub page: String,
+    /// The page's title.
+    pub title: Option<String>,
+    /// `microsoft.graph.deviceCategory`.
+    pub odata_type: String,
+    /// `beta` or `v1.0`.
+    pub version: String,
+    /// Whether change sets start with `@odata.type` (the example request does).
+    pub patch_odata_type: bool,
+    /// The PATCH templates, parameters renamed where the page repeats one.
+    pub templates: Vec<String>,
+    /// The permissions.
+    pub permissions: PermissionSet,
+    /// Sentences for the doc comment: where the permissions come from, what was renamed,
+    /// skipped or read around.
+    pub notes: Vec<String>,
+    /// The properties, in table order.
+    pub fields: Vec<Field>,
+    /// The example request's body.
+    pub request: Body,
+    /// The example response's body, if it has one.
+    pub response: Option<Body>,
+}
+
+/// A property of an entity.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Wire name.
+    pub wire: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `id`: Graph computes it, the change set has no slot for it.
+    pub read_only: bool,
+    /// The description from the table.
+    pub description: String,
+}
+
+/// Turns pages into entities and collects the types they use.
+#[derive(Debug)]
+pub struct Resolver {
+    csdl: Option<Csdl>,
+    map: Option<PermissionMap>,
+    resources: Resources,
+    /// Every enum and complex type resolved so far, by qualified name.
+    defs: BTreeMap<String, TypeDef>,
+    failed: BTreeMap<String, String>,
+}
+
+impl Resolver {
+    /// A resolver over the docs at `docs_root`.
+    pub fn new(docs_root: &Path, csdl: Option<Csdl>, map: Option<PermissionMap>) -> Resolver {
+        Resolver {
+            csdl,
+            map,
+            resources: Resources::index(docs_root),
+            defs: BTreeMap::new(),
+            failed: BTreeMap::new(),
+        }
+    }
+
+    /// The types resolved so far, and the resource pages (for descriptions).
+    pub fn parts(&mut self) -> (&BTreeMap<String, TypeDef>, &mut Resources) {
+        (&self.defs, &mut self.resources)
+    }
+
+    /// The entity of update page `rel` (its text `text`); warnings go to `warnings`.
+    pub fn entity(
+        &mut self,
+        rel: &str,
+        text: &str,
+        warnings: &mut Vec<PageError>,
+    ) -> Result<Entity, PageError> {
+        let page = page::parse(text)?;
+        let mut notes: Vec<String> = Vec::new();
+        if !page.defects.is_empty() {
+            notes.push(format!(
+                "Read around in the page: {}.",
+                page.defects.join("; ")
+            ));
+        }
+
+        // Methods: graphpatch generates PATCH entities.
+        let patch: Vec<&page::TemplateLine> = page
+            .templates
+            .iter()
+            .filter(|t| t.method == "PATCH")
+            .collect();
+        if patch.is_empty() || page.request.method != "PATCH" {
+            let first = &page.templates[0];
+            let answer = match &page.response.body {
+                Some(_) => format!("answering {}", page.response.status),
+                None => format!("answering {} without a body", page.response.status),
+            };
+            return Err(PageError::new(
+                first.line,
+                format!(
+                    "`{} {}` is an action ({answer}), not an update of an entity: graphpatch \
+                     generates PATCH entities only, so the page is skipped",
+                    first.method, first.path
+                ),
+            ));
+        }
+        for other in page.templates.iter().filter(|t| t.method != "PATCH") {
+            warnings.push(PageError::new(
+                other.line,
+                format!("`{} {}` ignored: not a PATCH", other.method, other.path),
+            ));
+        }
+
+        let odata_type = odata_type(&page)?;
+        let version = match page.request.version() {
+            Some(v) => v.to_owned(),
+            None if page.beta_notice => {
+                notes.push(
+                    "The example URL names no version; the page's /beta notice decides.".to_owned(),
+                );
+                "beta".to_owned()
+            }
+            None => {
+                return Err(PageError::new(
+                    page.request.line,
+                    format!("cannot tell the API version from `{}`", page.request.url),
+                ))
+            }
+        };
+        let patch_odata_type = page.request.body.json.get("@odata.type").is_some();
+        if let Some(sent) = page
+            .request
+            .body
+            .json
+            .get("@odata.type")
+            .and_then(Json::as_str)
+        {
+            if sent.trim_start_matches('#') != odata_type {
+                return Err(PageError::new(
+                    page.request.body.line,
+                    format!(
+                        "the example request is for `{sent}`, the response for `#{odata_type}`"
+                    ),
+                ));
+            }
+        }
+
+        let mut templates: Vec<String> = Vec::new();
+        for line in &patch {
+            let (template, renamed) =
+                unique_params(&line.path).map_err(|m| PageError::new(line.line, m))?;
+            if templates.contains(&template) {
+                warnings.push(PageError::new(
+                    line.line,
+                    "the same template twice; the second dropped",
+                ));
+                continue;
+            }
+            for (from, to) in renamed {
+                notes.push(format!(
+                    "The template on line {} repeats `{{{from}}}`; the second is `{{{to}}}` here.",
+                    line.line
+                ));
+            }
+            templates.push(template);
+        }
+
+        let table = permissions::from_table(page.permissions.as_ref());
+        let template_refs: Vec<&str> = templates.iter().map(String::as_str).collect();
+        let permissions = match self.map.as_ref().map(|m| (m, m.lookup(&template_refs))) {
+            Some((map, Some(set))) => {
+                let known = template_refs.iter().filter(|t| map.knows(t)).count();
+                notes.push(format!(
+                    "Permissions: from the Graph permissions map (`permissions.json`), which knows \
+                     {known} of the {} templates.",
+                    templates.len()
+                ));
+                for kind in [
+                    Kind::DelegatedWork,
+                    Kind::DelegatedPersonal,
+                    Kind::Application,
+                ] {
+                    if set.get(kind) != table.set.get(kind) {
+                        notes.push(format!(
+                            "{}: the page's table says {}.",
+                            kind.label(),
+                            table.set.get(kind).describe()
+                        ));
+                    }
+                }
+                set
+            }
+            Some((_, None)) => {
+                notes.push(
+                    "Permissions: from the page's table; the Graph permissions map does not know \
+                     these templates."
+                        .to_owned(),
+                );
+                notes.extend(
+                    table
+                        .notes
+                        .iter()
+                        .map(|n| format!("The permissions table {n}.")),
+                );
+                table.set
+            }
+            None => {
+                notes.push("Permissions: from the page's table.".to_owned());
+                notes.extend(
+                    table
+                        .notes
+                        .iter()
+                        .map(|n| format!("The permissions table {n}.")),
+                );
+                table.set
+            }
+        };
+
+        let mut fields = Vec::new();
+        for row in &page.properties {
+            if row.name.starts_with('@') {
+                notes.push(format!(
+                    "`{}` is an annotation, not a property: left out.",
+                    row.name
+                ));
+                continue;
+            }
+            let ty = match self.cell_type(rel, &row.ty) {
+                Ok(Some(ty)) => ty,
+                Ok(None) => {
+                    notes.push(format!(
+                        "`{}` is a navigation to an entity type, which a PATCH does not set: left out.",
+                        row.name
+                    ));
+                    continue;
+                }
+                Err(message) => return Err(PageError::new(row.line, message)),
+            };
+            let read_only = row.name == "id";
+            if !read_only && !is_property_name(&row.name) {
+                return Err(PageError::new(
+                    row.line,
+                    format!("`{}` is not a property name", row.name),
+                ));
+            }
+            fields.push(Field {
+                wire: row.name.clone(),
+                ty,
+                read_only,
+                description: row.description.clone(),
+            });
+        }
+
+        // The examples must fit the table, or the generated tests could not pass.
+        let known = |key: &str| key == "@odata.type" || fields.iter().any(|f| f.wire == key);
+        if let Json::Object(entries) = &page.request.body.json {
+            for (key, _) in entries {
+                if !known(key) {
+                    warnings.push(PageError::new(
+                        page.request.body.line,
+                        format!("the example request sets `{key}`, which the table does not list"),
+                    ));
+                }
+            }
+        }
+        Ok(Entity {
+            page: rel.to_owned(),
+            title: page.title.clone(),
+            odata_type,
+            version,
+            patch_odata_type,
+            templates,
+            permissions,
+            notes,
+            fields,
+            request: page.request.body.clone(),
+            response: page.response.body.clone(),
+        })
+    }
+
+    /// A type cell of page `from` as a type; `None` for an entity type (a navigation).
+    fn cell_type(&mut self, from: &str, cell: &TypeCell) -> Result<Option<TypeRef>, String> {
+        let base = match &cell.base {
+            CellType::Prim(p) => TypeRef::Prim(*p),
+            CellType::Link { name, target } => match self.link(from, name, target)? {
+                Some(q) => TypeRef::Named(q),
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(if cell.collection {
+            TypeRef::Collection(Box::new(base))
+        } else {
+            base
+        }))
+    }
+
+    /// The qualified name of the type a link names, resolved with everything it reaches;
+    /// `None` for an entity type.
+    fn link(&mut self, from: &str, name: &str, target: &str) -> Result<Option<String>, String> {
+        if let Some(q) = self.csdl.as_ref().and_then(|c| c.resolve_simple(name)) {
+            return match self.csdl.as_ref().and_then(|c| c.def(&q)) {
+                Some(TypeDef::Entity) => Ok(None),
+                _ => self.ensure_top(&q).map(|()| Some(q)),
+            };
+        }
+        let page = self
+            .resources
+            .by_link(from, target)
+            .filter(|p| p.name == name)
+            .or_else(|| self.resources.by_name(name, "microsoft.graph"));
+        let Some(page) = page else {
+            let csdl = if self.csdl.is_some() {
+                "is not in the CSDL"
+            } else {
+                "needs the CSDL (--csdl)"
+            };
+            return Err(format!(
+                "type `{name}` {csdl} and has no page in resources/ (the link points at `{target}`)"
+            ));
+        };
+        if page.kind == ResourceKind::Entity {
+            return Ok(None);
+        }
+        let q = format!("{}.{}", page.namespace, page.name);
+        if let Some(reason) = self.failed.get(&q) {
+            return Err(reason.clone());
+        }
+        if self.defs.contains_key(&q) {
+            return Ok(Some(q));
+        }
+        let before: Vec<String> = self.defs.keys().cloned().collect();
+        match self.page_def(&q, &page) {
+            Ok(()) => Ok(Some(q)),
+            Err(reason) => {
+                self.defs.retain(|k, _| before.contains(k));
+                self.failed.insert(q, reason.clone());
+                Err(reason)
+            }
+        }
+    }
+
+    /// A type the CSDL lacks, from its page (no base or derived types: a page does not say).
+    fn page_def(&mut self, q: &str, page: &ResourcePage) -> Result<(), String> {
+        let def = match &page.kind {
+            ResourceKind::Enum(members) => {
+                if members.is_empty() {
+                    return Err(format!("`{}` lists no enum members", page.path));
+                }
+                TypeDef::Enum {
+                    members: members
+                        .iter()
+                        .map(|(m, d)| (m.clone(), (!d.is_empty()).then(|| d.clone())))
+                        .collect(),
+                    flags: false,
+                    origin: Origin::Page(page.path.clone()),
+                    description: page.description.clone(),
+                }
+            }
+            ResourceKind::Complex(_) | ResourceKind::Entity => TypeDef::Complex {
+                properties: Vec::new(),
+                base: None,
+                derived: Vec::new(),
+                origin: Origin::Page(page.path.clone()),
+                description: page.description.clone(),
+            },
+        };
+        // Inserted before its properties resolve, so that a recursive type finds itself.
+        self.defs.insert(q.to_owned(), def);
+        if let ResourceKind::Complex(rows) = &page.kind {
+            let mut properties = Vec::new();
+            for (name, cell, description, line) in rows {
+                let cell = cell
+                    .as_ref()
+                    .map_err(|m| format!("{}:{line}: {m}", page.path))?;
+                let ty = self
+                    .cell_type(&page.path, cell)
+                    .map_err(|m| format!("{}:{line}: {m}", page.path))?
+                    .ok_or_else(|| {
+                        "a navigation to an entity type, which a PATCH does not set".to_owned()
+                    });
+                properties.push(Property {
+                    name: name.clone(),
+                    ty,
+                    description: (!description.is_empty()).then(|| description.clone()),
+                    from_page: false,
+                });
+            }
+            if let Some(TypeDef::Complex { properties: p, .. }) = self.defs.get_mut(q) {
+                *p = properties;
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves a CSDL type and everything it reaches; on failure nothing resolved on the way
+    /// is kept and the type is remembered as failed.
+    fn ensure_top(&mut self, q: &str) -> Result<(), String> {
+        if let Some(reason) = self.failed.get(q) {
+            return Err(reason.clone());
+        }
+        if self.defs.contains_key(q) {
+            return Ok(());
+        }
+        let before: Vec<String> = self.defs.keys().cloned().collect();
+        let result = self.ensure(q);
+        if let Err(reason) = &result {
+            self.defs.retain(|k, _| before.contains(k));
+            self.failed.insert(q.to_owned(), reason.clone());
+        }
+        result
+    }
+
+    fn ensure(&mut self, q: &str) -> Result<(), String> {
+        if self.defs.contains_key(q) {
+            return Ok(());
+        }
+        let Some(mut def) = self.csdl.as_ref().and_then(|c| c.def(q)) else {
+            // Not in the CSDL: its page, if there is one.
+            let (ns, name) = q.rsplit_once('.').unwrap_or(("microsoft.graph", q));
+            return match self.resources.by_name(name, ns) {
+                Some(page) if page.kind != ResourceKind::Entity => self.page_def(q, &page),
+                _ => Err(format!(
+                    "type `{q}` is neither in the CSDL nor in resources/"
+                )),
+            };
+        };
+        // The pages are newer than the CSDL: what a type's page lists and the CSDL lacks is added.
+        let (ns, name) = q.rsplit_once('.').unwrap_or(("microsoft.graph", q));
+        let page = self.resources.by_name(name, ns);
+        if let (TypeDef::Enum { members, .. }, Some(page)) = (&mut def, &page) {
+            if let ResourceKind::Enum(listed) = &page.kind {
+                for (member, description) in listed {
+                    if !members.iter().any(|(m, _)| m == member) {
+                        let note = format!("(From `{}`: the CSDL lacks it.)", page.path);
+                        members.push((
+                            member.clone(),
+                            Some(if description.is_empty() {
+                                note
+                            } else {
+                                format!("{description} {note}")
+                            }),
+                        ));
+                    }
+                }
+            }
+        }
+        let TypeDef::Complex {
+            properties,
+            derived,
+            ..
+        } = &def
+        else {
+            self.defs.insert(q.to_owned(), def);
+            return Ok(());
+        };
+        let mut reached: Vec<String> = properties
+            .iter()
+            .filter_map(|p| {
+                p.ty.as_ref()
+                    .ok()
+                    .and_then(TypeRef::named)
+                    .map(str::to_owned)
+            })
+            .collect();
+        reached.extend(derived.iter().cloned());
+        let listed: Vec<String> = properties.iter().map(|p| p.name.clone()).collect();
+        self.defs.insert(q.to_owned(), def);
+        for name in reached {
+            self.ensure(&name).map_err(|m| format!("{q}: {m}"))?;
+        }
+        if let Some(ResourceKind::Complex(rows)) = page.as_ref().map(|p| &p.kind) {
+            let mut extra = Vec::new();
+            for (name, cell, description, line) in rows {
+                if listed.contains(name) {
+                    continue;
+                }
+                let ty = match cell {
+                    Ok(cell) => match self.cell_type(
+                        &page.as_ref().map(|p| p.path.clone()).unwrap_or_default(),
+                        cell,
+                    ) {
+                        Ok(Some(ty)) => Ok(ty),
+                        Ok(None) => {
+                            Err("a navigation to an entity type, which a PATCH does not set"
+                                .to_owned())
+                        }
+                        Err(m) => Err(format!("its type on line {line} of its page: {m}")),
+                    },
+                    Err(m) => Err(format!("its type on line {line} of its page: {m}")),
+                };
+                extra.push(Property {
+                    name: name.clone(),
+                    ty,
+                    description: (!description.is_empty()).then(|| description.clone()),
+                    from_page: true,
+                });
+            }
+            if let Some(TypeDef::Complex { properties, .. }) = self.defs.get_mut(q) {
+                properties.extend(extra);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A property name the macros can carry (`#[graph(rename)]` covers any such text).
+fn is_property_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// The entity's OData type: the example response's `@odata.type`, else the request's.
+fn odata_type(page: &Page) -> Result<String, PageError> {
+    let from = |body: &Body| {
+        body.json
+            .get("@odata.type")
+            .and_then(Json::as_str)
+            .map(|t| (body.line, t.to_owned()))
+    };
+    let (line, value) = page
+        .response
+        .body
+        .as_ref()
+        .and_then(from)
+        .or_else(|| from(&page.request.body))
+        .ok_or_else(|| {
+            PageError::new(
+                page.response.line,
+                "neither example names the entity's `@odata.type`",
+            )
+        })?;
+    let value = value.trim_start_matches('#').to_owned();
+    let words: Vec<&str> = value.split('.').collect();
+    let ok = words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+    if ok {
+        Ok(value)
+    } else {
+        Err(PageError::new(
+            line,
+            format!("`{value}` is not an OData type name"),
+        ))
+    }
+}
+
+/// A template whose parameters are unique identifiers: a repeated (or unusable) name becomes
+/// one derived from the literal segment before it (`networkAccessConfigurations/{x}` →
+/// `networkAccessConfigurationId`), `nested…` if that is taken too. Returns the renames.
+pub fn unique_params(template: &str) -> Result<(String, Vec<(String, String)>), String> {
+    let template = template.trim();
+    if !template.starts_with('/') {
+        return Err(format!("template `{template}` does not start with `/`"));
+    }
+    if template.contains(['?', '#']) || template.contains(char::is_whitespace) {
+        return Err(format!(
+            "template `{template}` holds a query string or whitespace"
+        ));
+    }
+    let body = template.trim_end_matches('/');
+    let mut segments: Vec<String> = Vec::new();
+    let mut renames = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut snakes: Vec<String> = Vec::new();
+    for piece in body[1..].split('/') {
+        if piece.is_empty() {
+            return Err(format!("template `{template}` has an empty segment"));
+        }
+        let opens = piece.matches('{').count();
+        let closes = piece.matches('}').count();
+        if opens == 0 && closes == 0 {
+            segments.push(piece.to_owned());
+            continue;
+        }
+        let Some(name) = piece
+            .strip_prefix('{')
+            .and_then(|p| p.strip_suffix('}'))
+            .filter(|_| opens == 1 && closes == 1)
+        else {
+            return Err(format!(
+                "template segment `{piece}` mixes text and a parameter; graphpatch templates \
+                 take a parameter as a whole segment"
+            ));
+        };
+        let snake = naming::lower_camel_to_snake(name);
+        let usable = naming::is_param_name(name)
+            && !names.iter().any(|n| n == name)
+            && !snakes.contains(&snake);
+        let chosen = if usable {
+            name.to_owned()
+        } else {
+            let base = segments
+                .iter()
+                .rev()
+                .find(|s| !s.starts_with('{') && !s.contains('.'))
+                .map_or_else(|| "param".to_owned(), |s| singular(s));
+            let base: String = base.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let base = if base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                base
+            } else {
+                format!("param{base}")
+            };
+            let first = format!("{base}Id");
+            let mut nested = String::from("nested");
+            nested.push_str(&naming::to_pascal(&first));
+            let free = |n: &str| {
+                !names.iter().any(|m| m == n) && !snakes.contains(&naming::lower_camel_to_snake(n))
+            };
+            let chosen = [first.clone(), nested.clone()]
+                .into_iter()
+                .chain((2..).map(|i| format!("{first}{i}")))
+                .find(|n| free(n))
+                .expect("an unbounded range has a free name");
+            renames.push((name.to_owned(), chosen.clone()));
+            chosen
+        };
+        snakes.push(naming::lower_camel_to_snake(&chosen));
+        names.push(chosen.clone());
+        segments.push(format!("{{{chosen}}}"));
+    }
+    Ok((format!("/{}", segments.join("/")), renames))
+}
+
+/// `networkAccessConfigurations` → `networkAccessConfiguration`, `policies` → `policy`.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") {
+        word.to_owned()
+    } else {
+        word.strip_suffix('s').unwrap_or(word).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_parameters_get_names_from_their_segment() {
+        let (t, renames) = unique_params(
+            "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}",
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationId}"
+        );
+        assert_eq!(
+            renames,
+            [(
+                "deviceConfigurationId".to_owned(),
+                "networkAccessConfigurationId".to_owned()
+            )]
+        );
+        let (t, _) = unique_params(
+            "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}",
+        )
+        .unwrap();
+        assert!(
+            t.ends_with("/managementConditions/{nestedManagementConditionId}"),
+            "{t}"
+        );
+        let (t, _) = unique_params("/a/{x}/b/{x}/b/{x}/b/{x}").unwrap();
+        assert_eq!(t, "/a/{x}/b/{bId}/b/{nestedBId}/b/{bId2}");
+        let (t, _) = unique_params("/users/{userId}/policies/{userID}").unwrap();
+        assert_eq!(t, "/users/{userId}/policies/{policyId}");
+        let (t, renames) = unique_params("/a/{self}/").unwrap();
+        assert_eq!(t, "/a/{aId}");
+        assert_eq!(renames.len(), 1);
+        assert!(unique_params("/a/x({id})").is_err());
+        assert!(unique_params("/a//b").is_err());
+        assert!(unique_params("a/b").is_err());
+        assert!(unique_params("/a?$select=x").is_err());
+    }
+}

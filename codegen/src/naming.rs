@@ -1,0 +1,360 @@
+//! Rust names for Graph names: the same conversions the macros apply (so that a generated field
+//! or variant needs `#[graph(rename = …)]` exactly when the macro would not find the wire name
+//! by itself), plus what makes any Graph name a valid, unique Rust identifier.
+
+use std::collections::BTreeSet;
+
+/// Rust's keywords, which a field or parameter becomes as a raw identifier (`r#type`).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Names that cannot be identifiers at all, not even raw ones.
+const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Type names a generated type must not take: the standard prelude's, which generated code
+/// names unqualified, and the variant the macros add.
+const RESERVED_TYPES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Vec",
+    "String",
+    "Box",
+    "Result",
+    "Ok",
+    "Err",
+    "Self",
+    "Unrecognized",
+];
+
+/// Whether `name` is a Rust keyword (usable as `r#name`).
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// `deviceManagementScriptId` → `device_management_script_id`; an acronym stays one word
+/// (`macOSTrustedRootCertificateId` → `mac_os_trusted_root_certificate_id`). The macros'
+/// conversion, character for character.
+pub fn lower_camel_to_snake(camel: &str) -> String {
+    let chars: Vec<char> = camel.chars().collect();
+    let mut out = String::with_capacity(camel.len() + 8);
+    for (i, &ch) in chars.iter().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
+            if prev.is_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// `last_state_update_date_time` → `lastStateUpdateDateTime`: how the macros find a field's
+/// wire name.
+pub fn snake_to_lower_camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper_next = false;
+    for ch in snake.chars() {
+        if ch == '_' {
+            upper_next = !out.is_empty();
+        } else if upper_next {
+            out.extend(ch.to_uppercase());
+            upper_next = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// `ScriptError` → `scriptError`: how the macros find an enum member's wire name.
+pub fn pascal_to_lower_camel(pascal: &str) -> String {
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `deviceAndAppManagementAssignmentTarget` → `DeviceAndAppManagementAssignmentTarget`:
+/// characters that cannot be in an identifier split words (`microsoft.graph.x` → `MicrosoftGraphX`);
+/// a leading digit gets a `V` in front.
+pub fn to_pascal(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper_next = true;
+    for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if upper_next {
+                out.push(ch.to_ascii_uppercase());
+            } else {
+                out.push(ch);
+            }
+            upper_next = false;
+        } else {
+            upper_next = true;
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
+}
+
+/// A snake_case identifier for a wire name: the macros' conversion, then whatever makes it a
+/// valid identifier (`3des` → `n3des`, `a-b` → `a_b`). Keywords stay as they are (the caller
+/// writes them raw); names that cannot be identifiers get a trailing `_`.
+pub fn field_ident(wire: &str) -> String {
+    let snake = lower_camel_to_snake(wire);
+    let mut out = String::with_capacity(snake.len());
+    for ch in snake.chars() {
+        if ch.is_ascii_alphanumeric() || ch == '_' {
+            out.push(ch);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out = out.trim_matches('_').to_owned();
+    let mut out = if out.is_empty() {
+        "property".to_owned()
+    } else {
+        out
+    };
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'n');
+    }
+    if RESERVED.contains(&out.as_str()) {
+        out.push('_');
+    }
+    out
+}
+
+/// How a field is written in Rust: `r#type` for a keyword.
+pub fn rust_ident(name: &str) -> String {
+    if is_keyword(name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Whether `name` is an identifier the macros' template parser accepts for a path parameter
+/// (letters, digits, `_`, not starting with a digit) and whose snake_case form is usable.
+pub fn is_param_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !RESERVED.contains(&lower_camel_to_snake(name).as_str())
+}
+
+/// A variant name for an enum member: PascalCase (`scriptError` → `ScriptError`), made a valid
+/// identifier.
+pub fn variant_ident(wire: &str) -> String {
+    let mut out = String::with_capacity(wire.len());
+    let mut upper_next = true;
+    for ch in wire.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if upper_next {
+                out.push(ch.to_ascii_uppercase());
+            } else {
+                out.push(ch);
+            }
+            upper_next = false;
+        } else {
+            upper_next = true;
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    if out == "Self" {
+        out.push('_');
+    }
+    out
+}
+
+/// `intune-shared-devicecategory-update` → `intune_shared_devicecategory_update`.
+pub fn fn_ident(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let mut out = out.trim_matches('_').to_owned();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(0, "page_");
+    }
+    if is_keyword(&out) || RESERVED.contains(&out.as_str()) {
+        out.push('_');
+    }
+    out
+}
+
+/// `DeviceAndAppManagementAssignmentTarget` → `device_and_app_management_assignment_target`,
+/// for file and module names.
+pub fn module_name(pascal: &str) -> String {
+    let snake = lower_camel_to_snake(&pascal_to_lower_camel(pascal));
+    let mut out: String = snake
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if is_keyword(&out) || RESERVED.contains(&out.as_str()) || out == "tests" || out == "mod" {
+        out.push('_');
+    }
+    out
+}
+
+/// Hands out unique names: the first to ask for a name gets it, later ones get a suffix.
+#[derive(Debug, Default)]
+pub struct Registry {
+    taken: BTreeSet<String>,
+}
+
+impl Registry {
+    /// A registry where the standard prelude's type names are already taken.
+    pub fn for_types() -> Registry {
+        let mut registry = Registry::default();
+        for name in RESERVED_TYPES {
+            registry.taken.insert((*name).to_owned());
+        }
+        registry
+    }
+
+    /// Marks `name` as used.
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_owned());
+    }
+
+    /// Whether `name` is free.
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.taken.contains(name)
+    }
+
+    /// `preferred` if free, else the first free of `alternatives`, else `preferred` with the
+    /// smallest free numeric suffix (`{preferred}{separator}2`, …).
+    pub fn claim(&mut self, preferred: &str, alternatives: &[String], separator: &str) -> String {
+        let chosen = std::iter::once(preferred.to_owned())
+            .chain(alternatives.iter().cloned())
+            .find(|n| self.is_free(n))
+            .unwrap_or_else(|| {
+                (2..)
+                    .map(|i| format!("{preferred}{separator}{i}"))
+                    .find(|n| self.is_free(n))
+                    .expect("an unbounded range has a free name")
+            });
+        self.taken.insert(chosen.clone());
+        chosen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_of_acronyms_and_digits() {
+        for (camel, snake) in [
+            ("deviceManagementScriptId", "device_management_script_id"),
+            (
+                "macOSTrustedRootCertificateId",
+                "mac_os_trusted_root_certificate_id",
+            ),
+            (
+                "enterpriseCloudPrintOAuthAuthority",
+                "enterprise_cloud_print_o_auth_authority",
+            ),
+            ("cert1PayloadUUID", "cert1_payload_uuid"),
+            ("messagingBlockMMS", "messaging_block_mms"),
+            (
+                "windows10AppsForceUpdateSchedule",
+                "windows10_apps_force_update_schedule",
+            ),
+            ("id", "id"),
+        ] {
+            assert_eq!(lower_camel_to_snake(camel), snake, "{camel}");
+        }
+    }
+
+    #[test]
+    fn round_trip_decides_renames() {
+        // No rename: the macro finds the wire name from the field.
+        for wire in [
+            "lastStateUpdateDateTime",
+            "enterpriseCloudPrintOAuthAuthority",
+            "windows10AppsForceUpdateSchedule",
+        ] {
+            assert_eq!(snake_to_lower_camel(&field_ident(wire)), wire);
+        }
+        // Rename needed.
+        for wire in [
+            "messagingBlockMMS",
+            "macOSTrustedRootCertificateId",
+            "cert1PayloadUUID",
+            "authenticationPreferredAzureADTenantDomainName",
+            "3des",
+            "Capitalized",
+        ] {
+            assert_ne!(snake_to_lower_camel(&field_ident(wire)), wire, "{wire}");
+        }
+    }
+
+    #[test]
+    fn identifiers_are_valid() {
+        assert_eq!(field_ident("3des"), "n3des");
+        assert_eq!(field_ident("a-b.c"), "a_b_c");
+        assert_eq!(field_ident("self"), "self_");
+        assert_eq!(field_ident("type"), "type");
+        assert_eq!(rust_ident("type"), "r#type");
+        assert_eq!(field_ident(""), "property");
+        assert_eq!(variant_ident("iOS"), "IOS");
+        assert_eq!(pascal_to_lower_camel("IOS"), "iOS");
+        assert_eq!(variant_ident("scriptError"), "ScriptError");
+        assert_eq!(variant_ident("3des"), "V3des");
+        assert_eq!(variant_ident("a-b"), "AB");
+        assert_eq!(
+            to_pascal("deviceAndAppManagementAssignmentTarget"),
+            "DeviceAndAppManagementAssignmentTarget"
+        );
+        assert_eq!(
+            to_pascal("microsoft.graph.callRecords"),
+            "MicrosoftGraphCallRecords"
+        );
+        assert_eq!(
+            module_name("IosVppEBookAssignment"),
+            "ios_vpp_e_book_assignment"
+        );
+        assert_eq!(module_name("Type"), "type_");
+        assert_eq!(
+            fn_ident("intune-shared-devicecategory-update"),
+            "intune_shared_devicecategory_update"
+        );
+        assert!(is_param_name("deviceConfigurationId"));
+        assert!(!is_param_name("device-id"));
+        assert!(!is_param_name("self"));
+    }
+
+    #[test]
+    fn registry_suffixes_taken_names() {
+        let mut registry = Registry::for_types();
+        assert_eq!(registry.claim("String", &[], ""), "String2");
+        assert_eq!(registry.claim("Media", &[], ""), "Media");
+        assert_eq!(
+            registry.claim("Media", &["CallRecordsMedia".to_owned()], ""),
+            "CallRecordsMedia"
+        );
+        assert_eq!(registry.claim("Media", &[], ""), "Media2");
+    }
+}
