@@ -126,6 +126,7 @@ fn beyond_a_hand_written_client_only_the_macros_and_three_leaf_crates() {
     let allowed: BTreeSet<String> = [
         "base64",
         "graphpatch-macros",
+        "graphpatch-naming",
         "thiserror",
         "thiserror-impl",
         "uuid",

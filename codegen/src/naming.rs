@@ -4,17 +4,9 @@
 
 use std::collections::BTreeSet;
 
-/// Rust's keywords, which a field or parameter becomes as a raw identifier (`r#type`).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Names that cannot be identifiers at all, not even raw ones.
-const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub use graphpatch_naming::{
+    is_keyword, lower_camel_to_snake, pascal_to_lower_camel, snake_to_lower_camel, RESERVED,
+};
 
 /// Type names a generated type must not take: the standard prelude's, which generated code
 /// names unqualified, and the variant the macros add.
@@ -32,78 +24,11 @@ const RESERVED_TYPES: &[&str] = &[
     "Unrecognized",
 ];
 
-/// Whether `name` is a Rust keyword (usable as `r#name`).
-pub fn is_keyword(name: &str) -> bool {
-    KEYWORDS.contains(&name)
-}
-
-/// `deviceManagementScriptId` → `device_management_script_id`; an acronym stays one word
-/// (`macOSTrustedRootCertificateId` → `mac_os_trusted_root_certificate_id`). The macros'
-/// conversion, character for character.
-pub fn lower_camel_to_snake(camel: &str) -> String {
-    let chars: Vec<char> = camel.chars().collect();
-    let mut out = String::with_capacity(camel.len() + 8);
-    for (i, &ch) in chars.iter().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
-            if prev.is_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
-
-/// `last_state_update_date_time` → `lastStateUpdateDateTime`: how the macros find a field's
-/// wire name.
-pub fn snake_to_lower_camel(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper_next = false;
-    for ch in snake.chars() {
-        if ch == '_' {
-            upper_next = !out.is_empty();
-        } else if upper_next {
-            out.extend(ch.to_uppercase());
-            upper_next = false;
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
-/// `ScriptError` → `scriptError`: how the macros find an enum member's wire name.
-pub fn pascal_to_lower_camel(pascal: &str) -> String {
-    let mut chars = pascal.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// `deviceAndAppManagementAssignmentTarget` → `DeviceAndAppManagementAssignmentTarget`:
 /// characters that cannot be in an identifier split words (`microsoft.graph.x` → `MicrosoftGraphX`);
 /// a leading digit gets a `V` in front.
 pub fn to_pascal(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper_next = true;
-    for ch in name.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if upper_next {
-                out.push(ch.to_ascii_uppercase());
-            } else {
-                out.push(ch);
-            }
-            upper_next = false;
-        } else {
-            upper_next = true;
-        }
-    }
+    let mut out = graphpatch_naming::to_pascal(name);
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }

@@ -1,23 +1,17 @@
-//! Name conversions between Rust's snake_case / PascalCase and Graph's lowerCamel wire names.
+//! Name conversions between Rust's snake_case / PascalCase and Graph's lowerCamel wire names: the
+//! string rules live in `graphpatch-naming`, shared with the code generator; this module adds
+//! what needs syn.
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 
-/// Rust's keywords: a parameter named like one becomes a raw identifier (`r#type`).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// Keywords that cannot even be raw identifiers.
-pub const RESERVED: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub use graphpatch_naming::{
+    lower_camel_to_snake, pascal_to_lower_camel, snake_to_lower_camel, to_pascal, RESERVED,
+};
 
 /// An identifier for `name`, raw when `name` is a keyword.
 pub fn ident(name: &str) -> syn::Ident {
-    if KEYWORDS.contains(&name) {
+    if graphpatch_naming::is_keyword(name) {
         syn::Ident::new_raw(name, Span::call_site())
     } else {
         syn::Ident::new(name, Span::call_site())
@@ -29,101 +23,14 @@ pub fn unraw(ident: &syn::Ident) -> String {
     ident.unraw().to_string()
 }
 
-/// `last_state_update_date_time` → `lastStateUpdateDateTime`.
-pub fn snake_to_lower_camel(snake: &str) -> String {
-    let mut out = String::with_capacity(snake.len());
-    let mut upper_next = false;
-    for ch in snake.chars() {
-        if ch == '_' {
-            upper_next = !out.is_empty();
-        } else if upper_next {
-            out.extend(ch.to_uppercase());
-            upper_next = false;
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
-/// `ScriptError` → `scriptError`.
-pub fn pascal_to_lower_camel(pascal: &str) -> String {
-    let mut chars = pascal.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// `deviceManagementScriptId` → `device_management_script_id`; acronyms stay one word
-/// (`macOSTrustedRootCertificateId` → `mac_os_trusted_root_certificate_id`).
-pub fn lower_camel_to_snake(camel: &str) -> String {
-    let chars: Vec<char> = camel.chars().collect();
-    let mut out = String::with_capacity(camel.len() + 8);
-    for (i, &ch) in chars.iter().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
-            if prev.is_lowercase()
-                || prev.is_ascii_digit()
-                || (prev.is_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
-
-/// `deviceShellScripts` → `DeviceShellScripts`; characters that cannot start or continue an
-/// identifier are dropped (`microsoft.graph.x` → `MicrosoftGraphX`).
-pub fn to_pascal(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut upper_next = true;
-    for ch in word.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if upper_next {
-                out.extend(ch.to_uppercase());
-            } else {
-                out.push(ch);
-            }
-            upper_next = false;
-        } else {
-            upper_next = true;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn conversions() {
-        assert_eq!(
-            snake_to_lower_camel("last_state_update_date_time"),
-            "lastStateUpdateDateTime"
-        );
-        assert_eq!(snake_to_lower_camel("id"), "id");
+    fn identifiers() {
         assert_eq!(unraw(&syn::parse_str("r#type").unwrap()), "type");
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("user_id").to_string(), "user_id");
-        assert_eq!(pascal_to_lower_camel("ScriptError"), "scriptError");
-        assert_eq!(
-            lower_camel_to_snake("deviceManagementScriptId"),
-            "device_management_script_id"
-        );
-        assert_eq!(
-            lower_camel_to_snake("macOSTrustedRootCertificateId"),
-            "mac_os_trusted_root_certificate_id"
-        );
-        assert_eq!(lower_camel_to_snake("userId"), "user_id");
-        assert_eq!(to_pascal("deviceShellScripts"), "DeviceShellScripts");
-        assert_eq!(
-            to_pascal("microsoft.graph.iosScep"),
-            "MicrosoftGraphIosScep"
-        );
     }
 }
