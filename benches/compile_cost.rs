@@ -248,10 +248,16 @@ fn main() {
                 runtime.display().to_string()
             ),
         );
+        // The plain form still names graphpatch's Edm types (`Binary`, `Double`, …); only the
+        // attributes differ.
         let without = lib(
             "corpus-serde",
             &format!("{plain}/mod.rs"),
-            "serde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"",
+            &format!(
+                "graphpatch = {{ path = {:?} }}\nserde = {{ version = \"1\", features = [\"derive\"] }}\n\
+                 serde_json = \"1\"",
+                runtime.display().to_string()
+            ),
         );
         compare(
             "corpus entities (the crate alone, dependencies built)",
