@@ -62,12 +62,12 @@ pub struct ExampleResponse {
     pub body_text: String,
 }
 
-/// Where the Graph docs corpus is: `$GRAPHPATCH_DOCS`, else `shared/graph-docs` beside the
-/// repository (where CI keeps it).
+/// Where the Graph docs corpus is: `$GRAPHPATCH_DOCS`, else the copy vendored in the repository
+/// (`tests/fixtures/graph-docs`, with the Graph metadata beside it in `graph-metadata`).
 pub fn docs_root() -> std::path::PathBuf {
     match std::env::var_os("GRAPHPATCH_DOCS") {
         Some(root) => root.into(),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/graph-docs"),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/graph-docs"),
     }
 }
 

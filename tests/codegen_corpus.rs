@@ -1,4 +1,4 @@
-//! The code generator on the whole docs corpus: every update page of `shared/graph-docs/api`
+//! The code generator on the whole docs corpus: every update page of `tests/fixtures/graph-docs/api`
 //! generated into one module of a scratch crate that depends on graphpatch alone, compiled, and
 //! its generated tests run — each page's example request decodes as the entity's change set and
 //! serializes back to the same JSON, its example response as the entity. The seed entity

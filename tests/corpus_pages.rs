@@ -1,5 +1,5 @@
 //! Entities from the Graph docs corpus against their reference pages, read from the corpus at
-//! test time (`$GRAPHPATCH_DOCS`, else `shared/graph-docs` beside the repository): each page's
+//! test time (`$GRAPHPATCH_DOCS`, else the copy in `tests/fixtures/graph-docs`): each page's
 //! example request decodes as a change set and serializes back to the same JSON, its example
 //! response decodes as the entity and serializes back to the same JSON (numbers compared
 //! exactly), and the entity's metadata matches the page.

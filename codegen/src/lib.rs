@@ -101,7 +101,7 @@
 //!
 //! # The pages' defects
 //!
-//! The corpus in `shared/graph-docs` has these, and each is read around (and listed in the
+//! The corpus in `tests/fixtures/graph-docs` has these, and each is read around (and listed in the
 //! struct's doc comment): a byte-order mark and no front matter; tables that list permissions
 //! "from most to least privileged" (reversed); per-workflow permission tables (their union, in
 //! order); `Not supported.` and empty cells (unsupported); cells that are not permission names
