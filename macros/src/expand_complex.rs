@@ -27,7 +27,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                     expand_serde::deserialize(ident, &fields, &format!("a {name} object"));
                 quote! {
                     const _: () = {
-                        impl ::graphpatch::GraphComplex for #ident {
+                        impl ::graphpatch::__private::GraphComplex for #ident {
                             const ODATA_TYPE: &'static ::core::primitive::str = #name;
                         }
                         #serialize
@@ -52,7 +52,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
             if !item.variants.iter().any(|v| v.ident == "Unrecognized") {
                 output.variants.push(syn::parse_quote! {
                     /// A derived type this definition does not list, kept whole.
-                    Unrecognized(::graphpatch::UnknownObject)
+                    Unrecognized(::graphpatch::__private::UnknownObject)
                 });
             }
             (quote!(#output), impls)
@@ -87,12 +87,12 @@ fn polymorphic(
     let indexes = 0..variants.len();
     quote! {
         const _: () = {
-            impl ::graphpatch::GraphComplex for #ident {
+            impl ::graphpatch::__private::GraphComplex for #ident {
                 const ODATA_TYPE: &'static ::core::primitive::str = #base;
 
                 fn odata_type(&self) -> &::core::primitive::str {
                     match self {
-                        #(Self::#idents(__value) => ::graphpatch::GraphComplex::odata_type(__value),)*
+                        #(Self::#idents(__value) => ::graphpatch::__private::GraphComplex::odata_type(__value),)*
                         Self::Unrecognized(__value) => __value.odata_type().unwrap_or(#base),
                     }
                 }
@@ -117,12 +117,12 @@ fn polymorphic(
                 {
                     let __object = <::graphpatch::__private::Object as ::graphpatch::__private::serde::Deserialize>::deserialize(__deserializer)?;
                     let __type = ::graphpatch::__private::object_type(&__object).unwrap_or(#base);
-                    let __variant = [#(<#types as ::graphpatch::GraphComplex>::ODATA_TYPE),*]
+                    let __variant = [#(<#types as ::graphpatch::__private::GraphComplex>::ODATA_TYPE),*]
                         .iter()
                         .position(|__candidate| *__candidate == __type);
                     match __variant {
                         #(::core::option::Option::Some(#indexes) => ::graphpatch::__private::from_object(__object).map(Self::#idents),)*
-                        _ => ::core::result::Result::Ok(Self::Unrecognized(::graphpatch::UnknownObject(__object))),
+                        _ => ::core::result::Result::Ok(Self::Unrecognized(::graphpatch::__private::UnknownObject(__object))),
                     }
                 }
             }

@@ -71,8 +71,8 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         .unwrap_or_default();
     let odata_value = format!("#{odata_type}");
     let version = match attr.version.unwrap_or(Version::Beta) {
-        Version::Beta => quote!(::graphpatch::ApiVersion::Beta),
-        Version::V1 => quote!(::graphpatch::ApiVersion::V1),
+        Version::Beta => quote!(::graphpatch::__private::ApiVersion::Beta),
+        Version::V1 => quote!(::graphpatch::__private::ApiVersion::V1),
     };
     let name = ident.to_string();
     let unsupported = ScopeList::Unsupported;
@@ -98,7 +98,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
     let properties = entity.fields.iter().map(|f| {
         let (name, wire, read_only, nullable) =
             (f.name(), &f.wire, f.read_only, f.option_inner.is_some());
-        quote!(::graphpatch::Property {
+        quote!(::graphpatch::__private::Property {
             name: #name, wire: #wire, read_only: #read_only, nullable: #nullable,
         })
     });
@@ -117,7 +117,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         .collect();
     let slot_fields = writable.iter().map(|(_, f)| {
         let (field, ty) = (f.ident, f.value_ty());
-        quote!(#field: ::graphpatch::Slot<#ty>)
+        quote!(#field: ::graphpatch::__private::Slot<#ty>)
     });
     let slot_serialize = writable.iter().map(|(_, f)| {
         let (field, wire) = (f.ident, &f.wire);
@@ -132,7 +132,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         quote! {
             impl ::graphpatch::__private::PatchSlot<#index> for #patch_ident {
                 type Value = #ty;
-                fn slot_mut(&mut self) -> &mut ::graphpatch::Slot<#ty> { &mut self.#field }
+                fn slot_mut(&mut self) -> &mut ::graphpatch::__private::Slot<#ty> { &mut self.#field }
             }
         }
     });
@@ -186,7 +186,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
                 quote!(Self::#v { #(#fields),* })
             };
             quote!(#pattern => ::graphpatch::__private::resolved_path(
-            &<#ident as ::graphpatch::GraphEntity>::PATHS[#i], ::std::vec![#(#fields),*]))
+            &<#ident as ::graphpatch::__private::GraphEntity>::PATHS[#i], ::std::vec![#(#fields),*]))
         });
 
     let patch_doc = format!(
@@ -236,25 +236,25 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 
         impl #ident {
             #[doc = #patch_fn_doc]
-            #vis fn patch(path: #path_ident, changes: #patch_ident) -> ::graphpatch::PatchRequest<Self> {
-                ::graphpatch::PatchRequest::new(path, changes)
+            #vis fn patch(path: #path_ident, changes: #patch_ident) -> ::graphpatch::__private::PatchRequest<Self> {
+                ::graphpatch::__private::PatchRequest::new(path, changes)
             }
         }
 
         const _: () = {
             use ::graphpatch::__private::serde::ser::SerializeMap as _;
 
-            impl ::graphpatch::GraphEntity for #ident {
+            impl ::graphpatch::__private::GraphEntity for #ident {
                 const NAME: &'static ::core::primitive::str = #name;
                 const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-                const VERSION: ::graphpatch::ApiVersion = #version;
-                const PATHS: &'static [::graphpatch::PathTemplate] = &[#(#paths),*];
-                const PERMISSIONS: ::graphpatch::Permissions = ::graphpatch::Permissions {
+                const VERSION: ::graphpatch::__private::ApiVersion = #version;
+                const PATHS: &'static [::graphpatch::__private::PathTemplate] = &[#(#paths),*];
+                const PERMISSIONS: ::graphpatch::__private::Permissions = ::graphpatch::__private::Permissions {
                     delegated_work: #work,
                     delegated_personal: #personal,
                     application: #app,
                 };
-                const PROPERTIES: &'static [::graphpatch::Property] = &[#(#properties),*];
+                const PROPERTIES: &'static [::graphpatch::__private::Property] = &[#(#properties),*];
                 const PATCH_ODATA_TYPE: ::core::primitive::bool = #patch_odata_type;
                 type Patch = #patch_ident;
                 type Path = #path_ident;
@@ -264,7 +264,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
             #deserialize
             #deserialize_patch
 
-            impl ::graphpatch::ChangeSet for #patch_ident {
+            impl ::graphpatch::__private::ChangeSet for #patch_ident {
                 type Entity = #ident;
                 fn len(&self) -> ::core::primitive::usize {
                     0 #(+ #slot_counts)*
@@ -276,7 +276,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
                 where
                     __S: ::graphpatch::__private::serde::Serializer,
                 {
-                    let __len = ::graphpatch::ChangeSet::len(self) + <::core::primitive::usize as ::core::convert::From<::core::primitive::bool>>::from(#patch_odata_type);
+                    let __len = ::graphpatch::__private::ChangeSet::len(self) + <::core::primitive::usize as ::core::convert::From<::core::primitive::bool>>::from(#patch_odata_type);
                     let mut __map = __serializer.serialize_map(::core::option::Option::Some(__len))?;
                     if #patch_odata_type {
                         __map.serialize_entry("@odata.type", #odata_value)?;
@@ -288,9 +288,9 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 
             #(#slot_impls)*
 
-            impl ::graphpatch::EntityPath for #path_ident {
+            impl ::graphpatch::__private::EntityPath for #path_ident {
                 type Entity = #ident;
-                fn resolve(self) -> ::graphpatch::ResolvedPath {
+                fn resolve(self) -> ::graphpatch::__private::ResolvedPath {
                     match self {
                         #(#path_resolve_arms,)*
                     }
@@ -302,20 +302,20 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 
 fn scopes(list: &ScopeList) -> TokenStream {
     match list {
-        ScopeList::Unsupported => quote!(::graphpatch::Scopes::Unsupported),
-        ScopeList::Scopes(scopes) => quote!(::graphpatch::Scopes::AnyOf(&[#(#scopes),*])),
+        ScopeList::Unsupported => quote!(::graphpatch::__private::Scopes::Unsupported),
+        ScopeList::Scopes(scopes) => quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*])),
     }
 }
 
 fn path_template(template: &Template, span: Span) -> TokenStream {
     let text = &template.text;
     let segments = template.segments.iter().map(|s| match s {
-        Segment::Literal(lit) => quote!(::graphpatch::Segment::Literal(#lit)),
+        Segment::Literal(lit) => quote!(::graphpatch::__private::Segment::Literal(#lit)),
         Segment::Param { wire, snake } => {
-            quote!(::graphpatch::Segment::Param { wire: #wire, name: #snake })
+            quote!(::graphpatch::__private::Segment::Param { wire: #wire, name: #snake })
         }
     });
-    quote_spanned!(span=> ::graphpatch::PathTemplate { template: #text, segments: &[#(#segments),*] })
+    quote_spanned!(span=> ::graphpatch::__private::PathTemplate { template: #text, segments: &[#(#segments),*] })
 }
 
 /// Variant names for the path enum: each template's literal segments after the first, in

@@ -53,14 +53,14 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let ident = &item.ident;
     let idents: Vec<&syn::Ident> = model.variants.iter().map(|v| v.ident).collect();
     let wires: Vec<&str> = model.variants.iter().map(|v| v.wire.as_str()).collect();
-    let flag_enum = flags.then(|| quote!(impl ::graphpatch::FlagEnum for #ident {}));
+    let flag_enum = flags.then(|| quote!(impl ::graphpatch::__private::FlagEnum for #ident {}));
     quote! {
         #output
 
         const _: () = {
             #flag_enum
 
-            impl ::graphpatch::GraphEnum for #ident {
+            impl ::graphpatch::__private::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static str] = &[#(#wires),*];
 
                 fn as_str(&self) -> &str {
@@ -87,14 +87,14 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
 
             impl ::core::fmt::Display for #ident {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(::graphpatch::GraphEnum::as_str(self))
+                    f.write_str(::graphpatch::__private::GraphEnum::as_str(self))
                 }
             }
 
             impl ::core::str::FromStr for #ident {
                 type Err = ::core::convert::Infallible;
                 fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::core::result::Result::Ok(::graphpatch::GraphEnum::from_wire(value))
+                    ::core::result::Result::Ok(::graphpatch::__private::GraphEnum::from_wire(value))
                 }
             }
 
@@ -103,7 +103,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 where
                     __S: ::graphpatch::__private::serde::Serializer,
                 {
-                    __serializer.serialize_str(::graphpatch::GraphEnum::as_str(self))
+                    __serializer.serialize_str(::graphpatch::__private::GraphEnum::as_str(self))
                 }
             }
 

@@ -123,7 +123,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let entity = &call.entity;
     let entity_span = entity.span();
     let entity_ty = quote_spanned!(entity_span=> __GraphpatchEntity);
-    let meta = quote_spanned!(entity_span=> <#entity_ty as ::graphpatch::GraphEntity>);
+    let meta = quote_spanned!(entity_span=> <#entity_ty as ::graphpatch::__private::GraphEntity>);
     let private = quote!(::graphpatch::__private);
     let panic = |span: Span| quote_spanned!(span=> ::core::panic!("{}", __message.as_str()));
 
@@ -216,7 +216,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
                 // The property's type is named at the property (one note if its const failed);
                 // the conversion sits at the value, where a wrong type is reported.
                 let value_ty = quote_spanned! {span=>
-                    <<#entity_ty as ::graphpatch::GraphEntity>::Patch
+                    <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch
                         as #private::PatchSlot<__GRAPHPATCH_PROPERTY>>::Value
                 };
                 let convert = quote_spanned!(expr.span()=> ::core::convert::Into::into(#expr));
@@ -242,7 +242,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
     // is not an entity gets one error there, not one per use.
     let new_changes = quote_spanned! {entity_span=>
-        <<#entity_ty as ::graphpatch::GraphEntity>::Patch as ::core::default::Default>::default()
+        <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch as ::core::default::Default>::default()
     };
     let build = quote_spanned!(entity_span=> #private::patch_request::<#entity_ty, #count>);
 

@@ -216,16 +216,23 @@ pub mod prelude {
 pub mod __private {
     pub use serde;
 
+    // Every runtime name an expansion uses, so generated code depends on this module alone.
+    pub use crate::complex::{GraphComplex, UnknownObject};
+    pub use crate::edm::FlagEnum;
+    pub use crate::metadata::{
+        ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions,
+        Property, Scopes, Segment,
+    };
+    pub use crate::path::ResolvedPath;
+    pub use crate::request::PatchRequest;
+    pub use crate::slot::Slot;
+
     pub use crate::check::{check_param, param_order, property_index, select_template, Message};
     pub use crate::de::{
         from_object, object_type, patch_odata_type, patch_slot, patch_unknown, property, required,
         skip, Key, Object,
     };
 
-    use crate::metadata::{GraphEntity, PathTemplate};
-    use crate::path::ResolvedPath;
-    use crate::request::PatchRequest;
-    use crate::slot::Slot;
 
     /// The slot of property number `I` (its index in `GraphEntity::PROPERTIES`).
     pub trait PatchSlot<const I: usize> {
