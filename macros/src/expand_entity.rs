@@ -303,7 +303,9 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 fn scopes(list: &ScopeList) -> TokenStream {
     match list {
         ScopeList::Unsupported => quote!(::graphpatch::__private::Scopes::Unsupported),
-        ScopeList::Scopes(scopes) => quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*])),
+        ScopeList::Scopes(scopes) => {
+            quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*]))
+        }
     }
 }
 

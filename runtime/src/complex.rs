@@ -5,7 +5,15 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::de::Object;
+/// A JSON object kept whole: what a polymorphic complex value is read into before its
+/// `@odata.type` picks the Rust type.
+pub type Object = serde_json::Map<String, serde_json::Value>;
+
+/// The `@odata.type` of a buffered object, without its `#`.
+pub fn object_type(object: &Object) -> Option<&str> {
+    let value = object.get("@odata.type")?.as_str()?;
+    Some(value.strip_prefix('#').unwrap_or(value))
+}
 
 /// A Graph complex type: what `#[graph_complex]` implements, on a struct (one type) or on an
 /// enum (a polymorphic property: one variant per derived type, chosen by `@odata.type`).
@@ -67,7 +75,7 @@ pub struct UnknownObject(pub Object);
 impl UnknownObject {
     /// Its `@odata.type`, without `#`, if it has one.
     pub fn odata_type(&self) -> Option<&str> {
-        crate::de::object_type(&self.0)
+        object_type(&self.0)
     }
 
     /// The properties, `@odata.type` included.

@@ -24,7 +24,7 @@ pub enum Error {
     /// The request could not be built: an empty change set, a path parameter that cannot be a
     /// segment, an invalid header value. Nothing was sent.
     #[error("invalid request: {0}")]
-    InvalidRequest(String),
+    InvalidRequest(#[from] RequestError),
 
     /// The client's configuration is unusable (for example a base URL that would send a token
     /// in clear text). Nothing was sent.
@@ -33,7 +33,7 @@ pub enum Error {
 
     /// The token provider failed. Nothing was sent.
     #[error("could not get an access token: {0}")]
-    Token(#[from] crate::auth::TokenError),
+    Token(#[from] TokenError),
 
     /// No HTTP response: connection refused or reset, TLS failure, timeout.
     #[error("transport error (client-request-id {client_request_id}): {source}")]
@@ -51,9 +51,9 @@ pub enum Error {
 
     /// The token cannot call this entity, judging by its claims: its kind of caller is not
     /// supported, or it holds none of the permissions that are. Nothing was sent. See
-    /// [`Preflight`](crate::Preflight).
+    /// [`Preflight`](crate::permissions::Preflight).
     #[error(transparent)]
-    Permission(Box<crate::PermissionError>),
+    Permission(Box<crate::permissions::PermissionError>),
 
     /// A time limit passed; `kind` says which. For `Connect` and `Attempt`, every allowed attempt
     /// timed out or the last one did.
@@ -158,6 +158,46 @@ impl Error {
     }
 }
 
+/// Why a request could not be built ([`Error::InvalidRequest`]). Nothing was sent.
+///
+/// ```
+/// use graphpatch::path::PathError;
+/// use graphpatch::{Error, RequestError};
+/// let err = Error::from(RequestError::Path(PathError { name: "device_category_id", problem: "is empty" }));
+/// assert_eq!(err.to_string(), "invalid request: path parameter `device_category_id` is empty");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// A path parameter's value cannot be one path segment (empty, `.` or `..`).
+    #[error(transparent)]
+    Path(#[from] crate::path::PathError),
+    /// The change set sets nothing: it would send `{}`, which changes nothing.
+    #[error("empty change set for {entity}: set at least one property")]
+    EmptyChangeSet {
+        /// The entity type's Rust name.
+        entity: &'static str,
+    },
+    /// The change set could not be serialized.
+    #[error("could not serialize the change set: {0}")]
+    Serialize(#[source] serde_json::Error),
+    /// The URL built from the service root and the path is not a valid URL.
+    #[error("invalid URL {url:?}: {source}")]
+    Url {
+        /// The URL as built.
+        url: String,
+        /// Why it does not parse.
+        #[source]
+        source: url::ParseError,
+    },
+    /// The `If-Match` value cannot be a header value.
+    #[error("invalid If-Match value {0:?}")]
+    IfMatch(String),
+    /// The access token holds characters that a header cannot.
+    #[error("the access token holds characters a header cannot")]
+    TokenNotAHeader,
+}
+
 /// Which time limit a [`Error::Timeout`] hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeoutKind {
@@ -195,7 +235,7 @@ pub struct GraphError {
     /// `innerError.date`, as sent.
     pub date: Option<String>,
     /// For a 401 or 403, the entity's permissions table: what the call needs.
-    pub required_permissions: Option<crate::Permissions>,
+    pub required_permissions: Option<crate::metadata::Permissions>,
 }
 
 impl fmt::Display for GraphError {
@@ -238,6 +278,97 @@ pub(crate) fn snippet(body: &[u8]) -> String {
         text.push('…');
     }
     text
+}
+
+/// Why no token could be had. Its message never holds a token or a secret.
+///
+/// When the identity platform refused, [`TokenError::code`] is its OAuth 2.0 `error` code
+/// (`invalid_client`, `expired_token`, …) and [`TokenError::description`] its
+/// `error_description`, both also in the message.
+///
+/// ```
+/// use graphpatch::auth::TokenError;
+/// let err = TokenError::new("the vault is sealed");
+/// assert_eq!(err.to_string(), "the vault is sealed");
+/// assert_eq!(err.code(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenError {
+    message: String,
+    code: Option<String>,
+    description: Option<String>,
+}
+
+impl TokenError {
+    /// An error with this message and no OAuth error code.
+    pub fn new(message: impl Into<String>) -> Self {
+        TokenError {
+            message: message.into(),
+            code: None,
+            description: None,
+        }
+    }
+
+    /// An error the identity platform answered: its `error` code and `error_description`.
+    pub(crate) fn oauth(
+        message: impl Into<String>,
+        code: String,
+        description: Option<String>,
+    ) -> Self {
+        TokenError {
+            message: message.into(),
+            code: Some(code),
+            description,
+        }
+    }
+
+    /// The same error, said in other words (the code and description stay).
+    pub(crate) fn context(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// What went wrong, without the code and description.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The identity platform's OAuth 2.0 `error` code, when it answered with one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The identity platform's `error_description` (bounded), when it answered with one.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+}
+
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(code) = &self.code {
+            write!(f, ": {code}")?;
+        }
+        if let Some(description) = &self.description {
+            write!(f, ": {description}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TokenError {}
+
+impl From<String> for TokenError {
+    fn from(message: String) -> Self {
+        TokenError::new(message)
+    }
+}
+
+impl From<&str> for TokenError {
+    fn from(message: &str) -> Self {
+        TokenError::new(message)
+    }
 }
 
 #[cfg(test)]

@@ -123,24 +123,34 @@
 //! Every entity carries its reference page's permissions table ([`GraphEntity::PERMISSIONS`]).
 //! Before sending, the client reads the token's claims (`scp`, `roles`, `idtyp`, `tid`; the
 //! signature is the service's to check) and refuses locally with [`Error::Permission`] when the
-//! token's kind of caller is not supported or it holds none of the listed scopes ([`Preflight`]
-//! sets this per client; opaque tokens are sent unchecked). A 401 or 403 from Graph carries the
-//! table in [`GraphError::required_permissions`]. [`RequiredScopes`] computes what an admin
-//! must consent to for a set of entities. Tokens come from a [`TokenProvider`]: [`StaticToken`],
-//! [`EnvToken`], [`token_fn`], [`ClientCredentials`], [`DeviceCode`]; a claims challenge gets
-//! one new token ([`TokenProvider::token_with_claims`]) and one more attempt.
+//! token's kind of caller is not supported or it holds none of the listed scopes
+//! ([`permissions::Preflight`] sets this per client; opaque tokens are sent unchecked). A 401 or
+//! 403 from Graph carries the table in [`GraphError::required_permissions`].
+//! [`permissions::RequiredScopes`] computes what an admin must consent to for a set of entities.
+//! Tokens come from an [`auth::TokenProvider`]: [`auth::StaticToken`], [`auth::EnvToken`],
+//! [`auth::token_fn`], [`auth::ClientCredentials`], [`auth::DeviceCode`]; a claims challenge gets
+//! one new token ([`auth::TokenProvider::token_with_claims`]) and one more attempt.
 //!
 //! # Many updates
 //!
 //! [`GraphClient::send_batch`] sends PATCHes as JSON batches (`$batch`, 20 a batch) with one
 //! typed result per request; [`GraphClient::bulk`] runs a lazy stream of requests at a write
-//! [`Budget`], with bounded concurrency and one result per input ([`Bulk`]).
+//! [`throttle::Budget`], with bounded concurrency and one result per input ([`client::Bulk`]).
+//!
+//! # Layout
+//!
+//! The crate root holds what a program names daily: the macros, [`GraphClient`], [`Error`], the
+//! entity traits, the Edm types and the [`prelude`]. The rest lives in modules named for what
+//! they are: [`client`] (the builder, responses, prepared requests, batches, bulk runs),
+//! [`auth`] (token providers and claims), [`retry`] (the retry policy), [`throttle`] (write
+//! budgets), [`permissions`] (preflight and consent reports), [`metadata`] and [`path`] (what an
+//! entity records about itself), [`edm`] (Graph's primitive types) and [`testing`] (JSON
+//! comparison for tests). The Graph look-alike for tests is a crate of its own,
+//! `graphpatch-simulator`, so a program's build of `graphpatch` holds no HTTP server.
 //!
 //! # Features
 //!
-//! - `simulator` (off by default): `graphpatch::simulator`, an in-process Graph look-alike on a
-//!   loopback port for tests and examples.
-//! - `azure` (off by default): `AzureCredential`, a [`TokenProvider`] over any Azure SDK
+//! - `azure` (off by default): `auth::AzureCredential`, a token provider over any Azure SDK
 //!   credential (`azure_core::credentials::TokenCredential`, from `azure_identity`). Needs Rust
 //!   1.88, as `azure_core` 1 does.
 
@@ -149,149 +159,41 @@
 // Generated code names `::graphpatch::…`; this makes those paths work inside this crate too.
 extern crate self as graphpatch;
 
-mod auth;
-mod batch;
-mod bulk;
-#[doc(hidden)]
-pub mod check;
-mod client;
+pub mod auth;
+pub mod client;
+mod cloud;
 mod complex;
-mod de;
-mod edm;
+pub mod edm;
 mod error;
 mod http;
-mod metadata;
-mod path;
-mod permissions;
+pub mod metadata;
+pub mod path;
+pub mod permissions;
 mod request;
-mod retry;
+pub mod retry;
 mod slot;
 pub mod testing;
+pub mod throttle;
 
-#[cfg(feature = "simulator")]
-pub mod simulator;
+#[doc(hidden)]
+pub mod __private;
 
-#[cfg(feature = "azure")]
-pub use auth::AzureCredential;
-pub use auth::{
-    claims_challenge, token_fn, AccessToken, Authority, ClientCredentials,
-    ClientCredentialsBuilder, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
-    StaticToken, TokenClaims, TokenError, TokenFn, TokenFuture, TokenKind, TokenProvider,
-};
-pub use batch::MAX_BATCH_REQUESTS;
-pub use bulk::{Budget, Bulk, BulkProgress, DEFAULT_CONCURRENCY};
-pub use client::{
-    Cloud, GraphClient, GraphClientBuilder, PatchResponse, PreparedRequest,
-    DEFAULT_MAX_RESPONSE_BYTES,
-};
+pub use client::GraphClient;
+pub use cloud::Cloud;
 pub use complex::{GraphComplex, UnknownObject};
-pub use edm::{
-    Binary, Date, DateTimeOffset, Double, Duration, FlagEnum, Flags, Guid, ParseEdmError, Single,
-    TimeOfDay,
-};
-pub use error::{Error, GraphError, TimeoutKind};
-pub use metadata::{
-    ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions, Property,
-    Scopes, Segment,
-};
-pub use path::{PathError, ResolvedPath};
-pub use permissions::{PermissionError, Preflight, RequiredScopes};
+pub use edm::{Binary, Date, DateTimeOffset, Double, Duration, Flags, Guid, Single, TimeOfDay};
+pub use error::{Error, GraphError, RequestError, TimeoutKind};
+pub use metadata::{ChangeSet, EntityPath, GraphEntity, GraphEnum};
 pub use request::{PatchRequest, Prefer};
-pub use retry::{RetryPolicy, MAX_RETRIES};
 pub use slot::Slot;
 
 pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_patch};
 
 /// The names most programs need: `use graphpatch::prelude::*;`.
 pub mod prelude {
+    pub use crate::auth::StaticToken;
     pub use crate::{
         graph_complex, graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset,
         EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum, PatchRequest, Prefer,
-        StaticToken,
     };
-}
-
-/// What generated code needs. Not a public API: it changes without notice.
-#[doc(hidden)]
-pub mod __private {
-    pub use serde;
-
-    // Every runtime name an expansion uses, so generated code depends on this module alone.
-    pub use crate::complex::{GraphComplex, UnknownObject};
-    pub use crate::edm::FlagEnum;
-    pub use crate::metadata::{
-        ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, PathTemplate, Permissions,
-        Property, Scopes, Segment,
-    };
-    pub use crate::path::ResolvedPath;
-    pub use crate::request::PatchRequest;
-    pub use crate::slot::Slot;
-
-    pub use crate::check::{check_param, param_order, property_index, select_template, Message};
-    pub use crate::de::{
-        from_object, object_type, patch_odata_type, patch_slot, patch_unknown, property, required,
-        skip, Key, Object,
-    };
-
-
-    /// The slot of property number `I` (its index in `GraphEntity::PROPERTIES`).
-    pub trait PatchSlot<const I: usize> {
-        /// The property's value type (`T` for an `Option<T>` field).
-        type Value;
-        /// The slot.
-        fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
-    }
-
-    /// A path from a generated `…Path` variant; the values come in template order.
-    pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> ResolvedPath {
-        ResolvedPath::new(template, values).expect("generated paths match their templates")
-    }
-
-    /// The request `graph_patch!` builds: `values` in the caller's order, `order` maps template
-    /// positions to them (computed at compile time by `param_order`).
-    pub fn patch_request<E: GraphEntity, const N: usize>(
-        template: usize,
-        order: [usize; N],
-        mut values: [String; N],
-        changes: E::Patch,
-    ) -> PatchRequest<E> {
-        let values = order
-            .iter()
-            .map(|&i| std::mem::take(&mut values[i]))
-            .collect();
-        PatchRequest::from_resolved(resolved_path(&E::PATHS[template], values), changes)
-    }
-
-    /// Decodes a final answer as `GraphClient::execute` does: the entry point of the response
-    /// decoder's fuzz target and property tests.
-    pub fn decode_response<E: GraphEntity>(
-        status: u16,
-        body: &[u8],
-    ) -> Result<crate::PatchResponse<E>, crate::Error> {
-        let status = reqwest::StatusCode::from_u16(status)
-            .map_err(|_| crate::Error::InvalidRequest(format!("invalid status {status}")))?;
-        crate::client::finish(status, body, None, String::new())
-    }
-
-    /// Deserializes a `#[graph_enum]` from a string, keeping unknown values.
-    pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-        T: crate::GraphEnum,
-    {
-        struct Visitor<T>(std::marker::PhantomData<T>);
-        impl<T: crate::GraphEnum> serde::de::Visitor<'_> for Visitor<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Graph enum member name")
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
-                Ok(T::from_wire(value))
-            }
-            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
-                Ok(T::from_wire_owned(value))
-            }
-        }
-        deserializer.deserialize_string(Visitor(std::marker::PhantomData))
-    }
 }

@@ -4,13 +4,13 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::path::ResolvedPath;
+use crate::path::{PathTemplate, ResolvedPath};
 
 /// A Microsoft Graph API version: the first segment of every request path.
 ///
 /// ```
-/// assert_eq!(graphpatch::ApiVersion::Beta.as_str(), "beta");
-/// assert_eq!(graphpatch::ApiVersion::V1.as_str(), "v1.0");
+/// assert_eq!(graphpatch::metadata::ApiVersion::Beta.as_str(), "beta");
+/// assert_eq!(graphpatch::metadata::ApiVersion::V1.as_str(), "v1.0");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ApiVersion {
@@ -33,71 +33,6 @@ impl ApiVersion {
 impl std::fmt::Display for ApiVersion {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// One `/`-separated piece of a [`PathTemplate`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Segment {
-    /// Sent as written, e.g. `deviceManagementScripts`.
-    Literal(&'static str),
-    /// A `{parameter}`: its Graph name and the snake_case name `graph_patch!` takes.
-    Param {
-        /// The name in the docs' template, e.g. `deviceManagementScriptId`.
-        wire: &'static str,
-        /// The Rust name, e.g. `device_management_script_id`.
-        name: &'static str,
-    },
-}
-
-/// A path template from the docs' HTTP request section, parsed at compile time.
-///
-/// ```
-/// use graphpatch::{PathTemplate, Segment};
-/// const T: PathTemplate = PathTemplate {
-///     template: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}",
-///     segments: &[
-///         Segment::Literal("deviceManagement"),
-///         Segment::Literal("deviceManagementScripts"),
-///         Segment::Param { wire: "deviceManagementScriptId", name: "device_management_script_id" },
-///     ],
-/// };
-/// assert_eq!(T.params().collect::<Vec<_>>(), ["device_management_script_id"]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PathTemplate {
-    /// The template as the docs write it.
-    pub template: &'static str,
-    /// Its segments, without the leading `/`.
-    pub segments: &'static [Segment],
-}
-
-impl PathTemplate {
-    /// The snake_case parameter names, in template order.
-    pub fn params(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.segments.iter().filter_map(|s| match s {
-            Segment::Param { name, .. } => Some(*name),
-            Segment::Literal(_) => None,
-        })
-    }
-
-    /// How many parameters the template has.
-    pub const fn param_count(&self) -> usize {
-        let mut count = 0;
-        let mut i = 0;
-        while i < self.segments.len() {
-            if let Segment::Param { .. } = self.segments[i] {
-                count += 1;
-            }
-            i += 1;
-        }
-        count
-    }
-}
-
-impl std::fmt::Display for PathTemplate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.template)
     }
 }
 
@@ -138,7 +73,7 @@ impl std::fmt::Display for Scopes {
 /// The permissions table of a Graph reference page.
 ///
 /// ```
-/// use graphpatch::{Permissions, Scopes};
+/// use graphpatch::metadata::{Permissions, Scopes};
 /// let p = Permissions {
 ///     delegated_work: Scopes::AnyOf(&["DeviceManagementManagedDevices.ReadWrite.All"]),
 ///     delegated_personal: Scopes::Unsupported,

@@ -1,9 +1,8 @@
-//! Resolved request paths: a template plus parameter values, each encoded at run time as exactly
-//! one path segment, so that no id can change the path it is sent to.
+//! Request paths: the templates an entity is reached at, and resolved paths — a template plus
+//! parameter values, each encoded at run time as exactly one path segment, so that no id can
+//! change the path it is sent to.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
-use crate::metadata::{PathTemplate, Segment};
 
 /// Bytes left as they are in a segment: RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`). Every
 /// other byte is `%XX`-encoded, `/ ? # % \` and spaces included.
@@ -12,6 +11,71 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
+
+/// One `/`-separated piece of a [`PathTemplate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// Sent as written, e.g. `deviceManagementScripts`.
+    Literal(&'static str),
+    /// A `{parameter}`: its Graph name and the snake_case name `graph_patch!` takes.
+    Param {
+        /// The name in the docs' template, e.g. `deviceManagementScriptId`.
+        wire: &'static str,
+        /// The Rust name, e.g. `device_management_script_id`.
+        name: &'static str,
+    },
+}
+
+/// A path template from the docs' HTTP request section, parsed at compile time.
+///
+/// ```
+/// use graphpatch::path::{PathTemplate, Segment};
+/// const T: PathTemplate = PathTemplate {
+///     template: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}",
+///     segments: &[
+///         Segment::Literal("deviceManagement"),
+///         Segment::Literal("deviceManagementScripts"),
+///         Segment::Param { wire: "deviceManagementScriptId", name: "device_management_script_id" },
+///     ],
+/// };
+/// assert_eq!(T.params().collect::<Vec<_>>(), ["device_management_script_id"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PathTemplate {
+    /// The template as the docs write it.
+    pub template: &'static str,
+    /// Its segments, without the leading `/`.
+    pub segments: &'static [Segment],
+}
+
+impl PathTemplate {
+    /// The snake_case parameter names, in template order.
+    pub fn params(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Param { name, .. } => Some(*name),
+            Segment::Literal(_) => None,
+        })
+    }
+
+    /// How many parameters the template has.
+    pub const fn param_count(&self) -> usize {
+        let mut count = 0;
+        let mut i = 0;
+        while i < self.segments.len() {
+            if let Segment::Param { .. } = self.segments[i] {
+                count += 1;
+            }
+            i += 1;
+        }
+        count
+    }
+}
+
+impl std::fmt::Display for PathTemplate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.template)
+    }
+}
 
 /// A template with its parameter values, ready to render.
 ///

@@ -11,7 +11,9 @@ impl Permissions {
     /// The scopes that allow a caller of this kind.
     ///
     /// ```
-    /// use graphpatch::{GraphEntity, Scopes, TokenKind};
+    /// use graphpatch::GraphEntity;
+    /// use graphpatch::auth::TokenKind;
+    /// use graphpatch::metadata::Scopes;
     /// # use graphpatch::prelude::*;
     /// # #[graph_entity(
     /// #     odata_type = "microsoft.graph.deviceCategory",
@@ -70,7 +72,8 @@ fn kind_phrase(kind: TokenKind) -> &'static str {
 /// the service's job). Opaque tokens, which are not JWTs, are sent unchecked.
 ///
 /// ```
-/// use graphpatch::{GraphClient, Preflight};
+/// use graphpatch::GraphClient;
+/// use graphpatch::permissions::Preflight;
 /// let client = GraphClient::builder()
 ///     .token("opaque-token")
 ///     .preflight(Preflight::Warn)
@@ -189,7 +192,8 @@ pub(crate) fn check<E: GraphEntity>(token: &str) -> Option<PermissionError> {
 ///
 /// ```
 /// use graphpatch::prelude::*;
-/// use graphpatch::{RequiredScopes, TokenKind};
+/// use graphpatch::auth::TokenKind;
+/// use graphpatch::permissions::RequiredScopes;
 ///
 /// #[graph_entity(
 ///     odata_type = "microsoft.graph.deviceCategory",

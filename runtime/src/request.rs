@@ -1,6 +1,6 @@
 //! A PATCH request for one entity: where it is, what changes, and the optional headers.
 
-use crate::error::Error;
+use crate::error::{Error, RequestError};
 use crate::metadata::{ChangeSet, EntityPath, GraphEntity};
 use crate::path::ResolvedPath;
 
@@ -130,13 +130,8 @@ impl<E: GraphEntity> PatchRequest<E> {
     /// An empty change set is an error: it would send `{}`, which changes nothing.
     pub fn body(&self) -> Result<Vec<u8>, Error> {
         if self.changes.is_empty() {
-            return Err(Error::InvalidRequest(format!(
-                "empty change set for {}: set at least one property",
-                E::NAME
-            )));
+            return Err(RequestError::EmptyChangeSet { entity: E::NAME }.into());
         }
-        serde_json::to_vec(&self.changes).map_err(|err| {
-            Error::InvalidRequest(format!("could not serialize the change set: {err}"))
-        })
+        serde_json::to_vec(&self.changes).map_err(|err| RequestError::Serialize(err).into())
     }
 }

@@ -16,7 +16,8 @@ use super::{AccessToken, TokenError, TokenFuture, TokenProvider};
 ///
 /// ```no_run
 /// # fn credential() -> std::sync::Arc<dyn azure_core::credentials::TokenCredential> { todo!() }
-/// use graphpatch::{AzureCredential, GraphClient};
+/// use graphpatch::GraphClient;
+/// use graphpatch::auth::AzureCredential;
 /// // e.g. `azure_identity::ManagedIdentityCredential::new(None)?`
 /// let credential = credential();
 /// let client = GraphClient::new(AzureCredential::new(credential));

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::{Mutex, MutexGuard};
 
-use super::identity::Secret;
+use super::secret::Secret;
 use super::{AccessToken, TokenError};
 
 /// The longest a token is reused, whatever lifetime it claims (the identity platform's last

@@ -23,7 +23,7 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 /// "Permission type" column).
 ///
 /// ```
-/// use graphpatch::TokenKind;
+/// use graphpatch::auth::TokenKind;
 /// assert_ne!(TokenKind::Application, TokenKind::DelegatedWork);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,7 +40,7 @@ pub enum TokenKind {
 /// grants before a request, not to trust it.
 ///
 /// ```
-/// use graphpatch::{TokenClaims, TokenKind};
+/// use graphpatch::auth::{TokenClaims, TokenKind};
 /// // {"alg":"none"} . {"scp":"User.Read DeviceManagementManagedDevices.ReadWrite.All","tid":"contoso"}
 /// let token = "eyJhbGciOiJub25lIn0.\
 ///     eyJzY3AiOiJVc2VyLlJlYWQgRGV2aWNlTWFuYWdlbWVudE1hbmFnZWREZXZpY2VzLlJlYWRXcml0ZS5BbGwiLCJ0aWQiOiJjb250b3NvIn0.";
@@ -167,15 +167,15 @@ impl TokenClaims {
 ///
 /// Graph answers `401` with such a challenge when Continuous Access Evaluation revokes a token
 /// or Conditional Access wants more (`error="insufficient_claims"`); hand the JSON to
-/// [`TokenProvider::token_with_claims`](crate::TokenProvider::token_with_claims) and retry once.
+/// [`TokenProvider::token_with_claims`](crate::auth::TokenProvider::token_with_claims) and retry once.
 ///
 /// ```
 /// let header = r#"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZSwgInZhbHVlIjoiMTYwNDEwNjY1MSJ9fX0=""#;
 /// assert_eq!(
-///     graphpatch::claims_challenge(header).as_deref(),
+///     graphpatch::auth::claims_challenge(header).as_deref(),
 ///     Some(r#"{"access_token":{"nbf":{"essential":true, "value":"1604106651"}}}"#)
 /// );
-/// assert_eq!(graphpatch::claims_challenge(r#"Bearer error="invalid_token""#), None);
+/// assert_eq!(graphpatch::auth::claims_challenge(r#"Bearer error="invalid_token""#), None);
 /// ```
 pub fn claims_challenge(www_authenticate: &str) -> Option<String> {
     let mut header = Lexer {

@@ -4,7 +4,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::cache::{Lookup, TokenCache};
-use super::identity::{identity_builder_methods, Endpoint, IdentityConfig, Secret, TokenAnswer};
+use super::identity::{identity_builder_methods, Endpoint, IdentityConfig, TokenAnswer};
+use super::secret::Secret;
 use super::{AccessToken, TokenError, TokenFuture, TokenProvider};
 use crate::error::Error;
 
@@ -17,7 +18,8 @@ use crate::error::Error;
 /// or put in an error.
 ///
 /// ```no_run
-/// use graphpatch::{ClientCredentials, GraphClient};
+/// use graphpatch::GraphClient;
+/// use graphpatch::auth::ClientCredentials;
 /// # fn run() -> Result<(), graphpatch::Error> {
 /// let credentials = ClientCredentials::builder(
 ///     "contoso.onmicrosoft.com",

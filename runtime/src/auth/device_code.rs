@@ -7,9 +7,8 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::cache::{Grant, Lookup, TokenCache};
-use super::identity::{
-    identity_builder_methods, Endpoint, IdentityConfig, Seconds, Secret, TokenAnswer,
-};
+use super::identity::{identity_builder_methods, Endpoint, IdentityConfig, Seconds, TokenAnswer};
+use super::secret::Secret;
 use super::{AccessToken, TokenError, TokenFuture, TokenProvider};
 use crate::error::Error;
 
@@ -53,7 +52,8 @@ type Prompt = Arc<dyn Fn(&DeviceCodePrompt) + Send + Sync>;
 /// are never shown by `Debug`, logged, or put in an error.
 ///
 /// ```no_run
-/// use graphpatch::{DeviceCode, GraphClient};
+/// use graphpatch::GraphClient;
+/// use graphpatch::auth::DeviceCode;
 /// # fn run() -> Result<(), graphpatch::Error> {
 /// let sign_in = DeviceCode::builder("organizations", "00000000-0000-0000-0000-000000000002")
 ///     .scope("DeviceManagementManagedDevices.ReadWrite.All offline_access")
@@ -256,7 +256,7 @@ impl DeviceCodeBuilder {
     /// Called once per sign-in, before polling starts.
     ///
     /// ```
-    /// use graphpatch::DeviceCode;
+    /// use graphpatch::auth::DeviceCode;
     /// let sign_in = DeviceCode::builder("organizations", "00000000-0000-0000-0000-000000000002")
     ///     .prompt(|prompt| {
     ///         println!("Open {} and enter {}", prompt.verification_uri, prompt.user_code)

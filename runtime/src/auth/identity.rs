@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, USER_AGENT};
@@ -12,10 +11,11 @@ use serde::Deserialize;
 
 use super::cache::Grant;
 use super::claims::TokenClaims;
+use super::secret::Secret;
 use super::{AccessToken, TokenError};
+use crate::cloud::Cloud;
 use crate::error::{snippet, Error};
 use crate::http::{is_loopback, read_limited, BodyError};
-use crate::Cloud;
 
 /// The most an identity-platform answer may hold; a token answer is a few kilobytes.
 const MAX_ANSWER_BYTES: usize = 256 * 1024;
@@ -29,7 +29,8 @@ pub(crate) const DEFAULT_EXPIRY_MARGIN: Duration = Duration::from_secs(5 * 60);
 /// another for a national cloud, or your own (a proxy, a test double).
 ///
 /// ```
-/// use graphpatch::{Authority, Cloud};
+/// use graphpatch::auth::Authority;
+/// use graphpatch::Cloud;
 /// assert_eq!(Authority::PUBLIC.as_str(), "https://login.microsoftonline.com");
 /// assert_eq!(Authority::for_cloud(Cloud::UsGovDod), Authority::US_GOVERNMENT);
 /// assert!(Authority::custom("http://127.0.0.1:8400").is_ok());
@@ -105,26 +106,6 @@ impl Default for Authority {
 impl fmt::Display for Authority {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-/// A client secret, refresh token or device code: `Debug` never shows it.
-#[derive(Clone)]
-pub(crate) struct Secret(Arc<str>);
-
-impl Secret {
-    pub(crate) fn new(secret: impl Into<Arc<str>>) -> Self {
-        Secret(secret.into())
-    }
-
-    pub(crate) fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
     }
 }
 
@@ -204,17 +185,17 @@ macro_rules! identity_builder_methods {
     ($default_scope:literal) => {
         /// Asks this host instead of `https://login.microsoftonline.com`.
         #[must_use]
-        pub fn authority(mut self, authority: $crate::Authority) -> Self {
+        pub fn authority(mut self, authority: $crate::auth::Authority) -> Self {
             self.config.authority = authority;
             self
         }
 
         /// Signs in to a national cloud: its authority, and its Graph root in the default
         /// scope (`https://graph.microsoft.us/.default` for [`Cloud::UsGov`](crate::Cloud)).
-        /// Give the same cloud to [`GraphClientBuilder::cloud`](crate::GraphClientBuilder::cloud).
+        /// Give the same cloud to [`GraphClientBuilder::cloud`](crate::client::GraphClientBuilder::cloud).
         #[must_use]
         pub fn cloud(mut self, cloud: $crate::Cloud) -> Self {
-            self.config.authority = $crate::Authority::for_cloud(cloud);
+            self.config.authority = $crate::auth::Authority::for_cloud(cloud);
             self.config.graph = cloud.base_url();
             self
         }

@@ -31,6 +31,7 @@ mod claims;
 mod client_credentials;
 mod device_code;
 mod identity;
+mod secret;
 
 #[cfg(feature = "azure")]
 pub use azure::AzureCredential;
@@ -39,10 +40,12 @@ pub use client_credentials::{ClientCredentials, ClientCredentialsBuilder};
 pub use device_code::{DeviceCode, DeviceCodeBuilder, DeviceCodePrompt};
 pub use identity::Authority;
 
+pub use crate::error::TokenError;
+
 /// A bearer token. Its `Debug` and `Display` never show it; [`AccessToken::secret`] does.
 ///
 /// ```
-/// use graphpatch::AccessToken;
+/// use graphpatch::auth::AccessToken;
 /// let token = AccessToken::new("eyJ0eXAi.secret.part");
 /// assert_eq!(format!("{token:?}"), "AccessToken(<redacted>)");
 /// assert_eq!(token.secret(), "eyJ0eXAi.secret.part");
@@ -74,97 +77,6 @@ impl fmt::Display for AccessToken {
     }
 }
 
-/// Why no token could be had. Its message never holds a token or a secret.
-///
-/// When the identity platform refused, [`TokenError::code`] is its OAuth 2.0 `error` code
-/// (`invalid_client`, `expired_token`, …) and [`TokenError::description`] its
-/// `error_description`, both also in the message.
-///
-/// ```
-/// use graphpatch::TokenError;
-/// let err = TokenError::new("the vault is sealed");
-/// assert_eq!(err.to_string(), "the vault is sealed");
-/// assert_eq!(err.code(), None);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenError {
-    message: String,
-    code: Option<String>,
-    description: Option<String>,
-}
-
-impl TokenError {
-    /// An error with this message and no OAuth error code.
-    pub fn new(message: impl Into<String>) -> Self {
-        TokenError {
-            message: message.into(),
-            code: None,
-            description: None,
-        }
-    }
-
-    /// An error the identity platform answered: its `error` code and `error_description`.
-    pub(crate) fn oauth(
-        message: impl Into<String>,
-        code: String,
-        description: Option<String>,
-    ) -> Self {
-        TokenError {
-            message: message.into(),
-            code: Some(code),
-            description,
-        }
-    }
-
-    /// The same error, said in other words (the code and description stay).
-    pub(crate) fn context(mut self, message: impl Into<String>) -> Self {
-        self.message = message.into();
-        self
-    }
-
-    /// What went wrong, without the code and description.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The identity platform's OAuth 2.0 `error` code, when it answered with one.
-    pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
-    }
-
-    /// The identity platform's `error_description` (bounded), when it answered with one.
-    pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-}
-
-impl fmt::Display for TokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(code) = &self.code {
-            write!(f, ": {code}")?;
-        }
-        if let Some(description) = &self.description {
-            write!(f, ": {description}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for TokenError {}
-
-impl From<String> for TokenError {
-    fn from(message: String) -> Self {
-        TokenError::new(message)
-    }
-}
-
-impl From<&str> for TokenError {
-    fn from(message: &str) -> Self {
-        TokenError::new(message)
-    }
-}
-
 /// The future a [`TokenProvider`] returns.
 pub type TokenFuture<'a> =
     Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + 'a>>;
@@ -172,7 +84,7 @@ pub type TokenFuture<'a> =
 /// Where the client gets its bearer token, once per request.
 ///
 /// ```
-/// use graphpatch::{AccessToken, TokenFuture, TokenProvider};
+/// use graphpatch::auth::{AccessToken, TokenFuture, TokenProvider};
 /// struct FromVault;
 /// impl TokenProvider for FromVault {
 ///     fn token(&self) -> TokenFuture<'_> {
@@ -210,7 +122,7 @@ impl<T: TokenProvider + ?Sized> TokenProvider for Arc<T> {
 /// A fixed token, for scripts and tests.
 ///
 /// ```
-/// use graphpatch::StaticToken;
+/// use graphpatch::auth::StaticToken;
 /// let provider = StaticToken::new("eyJ0eXAi…");
 /// assert!(!format!("{provider:?}").contains("eyJ0"));
 /// ```
@@ -238,7 +150,7 @@ impl TokenProvider for StaticToken {
 /// its value.
 ///
 /// ```
-/// use graphpatch::{EnvToken, TokenProvider};
+/// use graphpatch::auth::{EnvToken, TokenProvider};
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() {
 /// let provider = EnvToken::new("GRAPHPATCH_DOC_TOKEN_UNSET");
@@ -293,7 +205,8 @@ pub struct TokenFn<F>(F);
 /// library graphpatch does not know. The future must own what it uses (`async move`).
 ///
 /// ```
-/// use graphpatch::{token_fn, AccessToken, GraphClient, TokenError};
+/// use graphpatch::GraphClient;
+/// use graphpatch::auth::{token_fn, AccessToken, TokenError};
 /// let client = GraphClient::new(token_fn(|| async {
 ///     let token = std::env::var("MY_TOKEN")
 ///         .map_err(|_| TokenError::new("MY_TOKEN is not set"))?;

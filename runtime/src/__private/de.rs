@@ -9,11 +9,8 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess};
 use serde::Deserialize;
 
+use crate::complex::Object;
 use crate::slot::Slot;
-
-/// A JSON object kept whole: what a polymorphic complex value is read into before its
-/// `@odata.type` picks the Rust type.
-pub type Object = serde_json::Map<String, serde_json::Value>;
 
 /// A property name read as a map key, borrowed from the input when it can be.
 pub struct Key<'de>(Cow<'de, str>);
@@ -148,12 +145,6 @@ pub fn patch_unknown<E: de::Error>(entity: &str, key: &str, read_only: bool) -> 
     } else {
         E::custom(format_args!("{entity} has no property `{key}`"))
     }
-}
-
-/// The `@odata.type` of a buffered object, without its `#`.
-pub fn object_type(object: &Object) -> Option<&str> {
-    let value = object.get("@odata.type")?.as_str()?;
-    Some(value.strip_prefix('#').unwrap_or(value))
 }
 
 /// Decodes a buffered object as `T`.

@@ -1,18 +1,20 @@
 //! JSON batching: up to 20 PATCHes in one `POST /{version}/$batch`, each with its own result.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::StatusCode;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::client::{finish, Call, GraphClient, PatchResponse};
-use crate::error::Error;
+use super::response::{finish, PatchResponse};
+use super::send::Call;
+use super::shared::GraphClient;
+use crate::error::{Error, RequestError};
 use crate::metadata::GraphEntity;
 use crate::request::PatchRequest;
-use crate::retry;
+use crate::retry::{classify::retryable_status, Progress};
 
 /// The most requests Graph takes in one `$batch`.
 pub const MAX_BATCH_REQUESTS: usize = 20;
@@ -36,8 +38,8 @@ struct SubAnswer<'a> {
 /// One request of a batch, waiting to go out.
 struct Pending {
     index: usize,
-    /// Throttled answers met so far.
-    attempts: u32,
+    /// Its retries and waits so far, against the `send_batch` call's deadline.
+    progress: Progress,
     not_before: Instant,
 }
 
@@ -91,11 +93,12 @@ impl GraphClient {
             }
         }
         let now = Instant::now();
+        let ends = now + self.inner.deadline;
         let mut pending: Vec<Pending> = (0..requests.len())
             .filter(|&index| results[index].is_none())
             .map(|index| Pending {
                 index,
-                attempts: 0,
+                progress: Progress::new(ends),
                 not_before: now,
             })
             .collect();
@@ -217,9 +220,9 @@ impl GraphClient {
                     ))
                 })
                 .collect();
-            if retry::retryable_status(status) {
-                if let Some(delay) = self.sub_retry_delay(p.attempts, &headers) {
-                    p.attempts += 1;
+            if retryable_status(status) {
+                if let Some(delay) = self.retry_delay(&p.progress, Some(&headers), true) {
+                    p.progress.retried(delay);
                     p.not_before = Instant::now() + delay;
                     tracing::info!(
                         entity = E::NAME,
@@ -245,23 +248,11 @@ impl GraphClient {
             ));
         }
     }
-
-    /// How long before a throttled batched request goes again; `None` when out of retries.
-    fn sub_retry_delay(&self, attempts: u32, headers: &HeaderMap) -> Option<Duration> {
-        let policy = self.retry_policy();
-        if attempts >= policy.retries() {
-            return None;
-        }
-        policy.delay(attempts + 1, Some(headers), retry::random_fraction())
-    }
 }
 
 /// One request's entry in the `requests` array, with `id` its input position.
 fn batch_entry<E: GraphEntity>(index: usize, request: &PatchRequest<E>) -> Result<String, Error> {
-    let url = request
-        .path()
-        .render()
-        .map_err(|err| Error::InvalidRequest(err.to_string()))?;
+    let url = request.path().render().map_err(RequestError::Path)?;
     let body = String::from_utf8(request.body()?).expect("serde_json writes UTF-8");
     let mut headers = serde_json::Map::new();
     headers.insert("Content-Type".into(), "application/json".into());

@@ -1,0 +1,89 @@
+//! What generated code needs: the names expansions of `#[graph_entity]`, `#[graph_complex]`,
+//! `#[graph_enum]` and `graph_patch!` reach through `::graphpatch::__private`, the compile-time
+//! checks `graph_patch!` evaluates (`check`, over the const-fn toolkit in `text`) and the
+//! deserialization helpers of generated `Deserialize` impls (`de`). Not a public API: it
+//! changes without notice.
+
+mod check;
+mod de;
+mod text;
+
+pub use serde;
+
+// Every runtime name an expansion uses, so generated code depends on this module alone.
+pub use crate::complex::{GraphComplex, UnknownObject};
+pub use crate::edm::FlagEnum;
+pub use crate::metadata::{
+    ApiVersion, ChangeSet, EntityPath, GraphEntity, GraphEnum, Permissions, Property, Scopes,
+};
+pub use crate::path::{PathTemplate, ResolvedPath, Segment};
+pub use crate::request::PatchRequest;
+pub use crate::slot::Slot;
+
+pub use check::{check_param, param_order, property_index, select_template};
+pub use de::{
+    from_object, patch_odata_type, patch_slot, patch_unknown, property, required, skip, Key,
+};
+pub use text::Message;
+
+pub use crate::complex::{object_type, Object};
+
+/// The slot of property number `I` (its index in `GraphEntity::PROPERTIES`).
+pub trait PatchSlot<const I: usize> {
+    /// The property's value type (`T` for an `Option<T>` field).
+    type Value;
+    /// The slot.
+    fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
+}
+
+/// A path from a generated `…Path` variant; the values come in template order.
+pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> ResolvedPath {
+    ResolvedPath::new(template, values).expect("generated paths match their templates")
+}
+
+/// The request `graph_patch!` builds: `values` in the caller's order, `order` maps template
+/// positions to them (computed at compile time by `param_order`).
+pub fn patch_request<E: GraphEntity, const N: usize>(
+    template: usize,
+    order: [usize; N],
+    mut values: [String; N],
+    changes: E::Patch,
+) -> PatchRequest<E> {
+    let values = order
+        .iter()
+        .map(|&i| std::mem::take(&mut values[i]))
+        .collect();
+    PatchRequest::from_resolved(resolved_path(&E::PATHS[template], values), changes)
+}
+
+/// Decodes a final answer as `GraphClient::execute` does: the entry point of the response
+/// decoder's fuzz target and property tests. `status` is from 100 to 999.
+pub fn decode_response<E: GraphEntity>(
+    status: u16,
+    body: &[u8],
+) -> Result<crate::client::PatchResponse<E>, crate::Error> {
+    let status = reqwest::StatusCode::from_u16(status).expect("a status from 100 to 999");
+    crate::client::finish(status, body, None, String::new())
+}
+
+/// Deserializes a `#[graph_enum]` from a string, keeping unknown values.
+pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: crate::GraphEnum,
+{
+    struct Visitor<T>(std::marker::PhantomData<T>);
+    impl<T: crate::GraphEnum> serde::de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a Graph enum member name")
+        }
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            Ok(T::from_wire(value))
+        }
+        fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
+            Ok(T::from_wire_owned(value))
+        }
+    }
+    deserializer.deserialize_string(Visitor(std::marker::PhantomData))
+}

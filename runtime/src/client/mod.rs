@@ -1,0 +1,200 @@
+//! Transport: a [`GraphClient`] over one shared `reqwest::Client` and what it sends.
+//!
+//! Each concern in a file of its own: `shared` is the client handle; [`builder`](GraphClientBuilder) configures a client and
+//! its URL policy; `send` makes the attempts of one request (retrying through
+//! [`crate::retry`]); `response` decodes the final answer; `redirect` is the redirect policy;
+//! `prepared` is a request built but not yet sent; `batch` and `bulk` are the many-request entry
+//! points ([`GraphClient::send_batch`], [`GraphClient::bulk`]).
+
+use std::marker::PhantomData;
+
+use reqwest::header::HeaderValue;
+use reqwest::Url;
+
+mod batch;
+mod builder;
+mod bulk;
+mod prepared;
+mod redirect;
+mod response;
+mod send;
+mod shared;
+
+pub use batch::MAX_BATCH_REQUESTS;
+pub use builder::{GraphClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
+pub use bulk::{Bulk, BulkProgress, DEFAULT_CONCURRENCY};
+pub use prepared::PreparedRequest;
+pub use response::PatchResponse;
+
+pub(crate) use response::finish;
+use send::{bearer, Call, Resend};
+pub use shared::GraphClient;
+
+use crate::auth::{AccessToken, TokenProvider};
+use crate::error::{Error, RequestError};
+use crate::metadata::GraphEntity;
+use crate::permissions::{self, Preflight};
+use crate::request::PatchRequest;
+use crate::retry::ThrottleObserver;
+
+impl GraphClient {
+    /// The service root requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The full URL a request would be sent to.
+    pub fn url_for<E: GraphEntity>(&self, request: &PatchRequest<E>) -> Result<String, Error> {
+        let mut url = String::with_capacity(self.inner.base_url.len() + 160);
+        url.push_str(&self.inner.base_url);
+        url.push('/');
+        url.push_str(E::VERSION.as_str());
+        request
+            .path()
+            .render_into(&mut url)
+            .map_err(RequestError::Path)?;
+        Ok(url)
+    }
+
+    /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content` (or any
+    /// success without a body). [`GraphClient::execute`] also gives the status and request ids.
+    pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
+        let prepared = self.prepare(request).await?;
+        Ok(self.execute(prepared).await?.entity)
+    }
+
+    /// Builds the HTTP request `send` would send, token included, without sending it: to log
+    /// it, inspect it, or send it later with [`GraphClient::execute`].
+    pub async fn prepare<E: GraphEntity>(
+        &self,
+        request: PatchRequest<E>,
+    ) -> Result<PreparedRequest<E>, Error> {
+        let url = self.url_for(&request)?;
+        let url = Url::parse(&url).map_err(|source| RequestError::Url {
+            url: url.clone(),
+            source,
+        })?;
+        let body = request.body()?;
+        let token = self.inner.token.token().await?;
+        self.preflight::<E>(&token)?;
+        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let authorization = bearer(&token)?;
+        let if_match = match request.etag() {
+            Some(etag) => Some(
+                HeaderValue::from_str(etag).map_err(|_| RequestError::IfMatch(etag.to_owned()))?,
+            ),
+            None => None,
+        };
+        let resend = Resend {
+            method: reqwest::Method::PATCH,
+            url,
+            body: bytes::Bytes::from(body),
+            authorization,
+            client_request_id: HeaderValue::from_str(&client_request_id)
+                .expect("a UUID is a valid header value"),
+            prefer: request.preference(),
+            if_match,
+        };
+        Ok(PreparedRequest {
+            http: self.request(&resend, None),
+            resend,
+            client_request_id,
+            template: request.path().template().template,
+            entity: PhantomData,
+        })
+    }
+
+    /// A `POST` of `body` to `url` carrying calls to `E` (a `$batch`), token checked as for a
+    /// PATCH: the first attempt, what retries rebuild it from, and its `client-request-id`.
+    pub(crate) async fn prepare_post<E: GraphEntity>(
+        &self,
+        url: &str,
+        body: Vec<u8>,
+    ) -> Result<(reqwest::Request, Resend, String), Error> {
+        let url = Url::parse(url).map_err(|source| RequestError::Url {
+            url: url.to_owned(),
+            source,
+        })?;
+        let token = self.inner.token.token().await?;
+        self.preflight::<E>(&token)?;
+        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let resend = Resend {
+            method: reqwest::Method::POST,
+            url,
+            body: bytes::Bytes::from(body),
+            authorization: bearer(&token)?,
+            client_request_id: HeaderValue::from_str(&client_request_id)
+                .expect("a UUID is a valid header value"),
+            prefer: None,
+            if_match: None,
+        };
+        Ok((self.request(&resend, None), resend, client_request_id))
+    }
+
+    /// Checks the token's claims against `E`'s permissions, as the client's [`Preflight`] says.
+    fn preflight<E: GraphEntity>(&self, token: &AccessToken) -> Result<(), Error> {
+        if self.inner.preflight == Preflight::Off {
+            return Ok(());
+        }
+        let Some(refusal) = permissions::check::<E>(token.secret()) else {
+            return Ok(());
+        };
+        if self.inner.preflight == Preflight::Enforce {
+            return Err(Error::Permission(Box::new(refusal)));
+        }
+        tracing::warn!(entity = E::NAME, reason = %refusal, "sending with a token that lacks the permissions");
+        Ok(())
+    }
+
+    /// Sends a request made by [`GraphClient::prepare`] and returns the whole answer, retrying
+    /// throttled (429), unavailable (503, 504) and failed attempts as the [`RetryPolicy`](crate::retry::RetryPolicy) says,
+    /// all within the client's deadline.
+    ///
+    /// A retry after an attempt that may have reached the service (its answer was lost or cut
+    /// off) sends the same body again, which leaves the same state. Two exceptions: with
+    /// `If-Match` such an attempt is not retried (a retry would meet its own new ETag and fail
+    /// with 412 though the update was applied), and an attempt that timed out may still be
+    /// applied after its retry, so give each entity's updates one at a time.
+    pub async fn execute<E: GraphEntity>(
+        &self,
+        prepared: PreparedRequest<E>,
+    ) -> Result<PatchResponse<E>, Error> {
+        self.attempts(prepared, None).await
+    }
+
+    /// `prepare` and `execute`, telling `observer` of each `429` met: how bulk runs pace.
+    pub(crate) async fn send_observed<E: GraphEntity>(
+        &self,
+        request: PatchRequest<E>,
+        observer: &dyn ThrottleObserver,
+    ) -> Result<PatchResponse<E>, Error> {
+        let prepared = self.prepare(request).await?;
+        self.attempts(prepared, Some(observer)).await
+    }
+
+    async fn attempts<E: GraphEntity>(
+        &self,
+        prepared: PreparedRequest<E>,
+        observer: Option<&dyn ThrottleObserver>,
+    ) -> Result<PatchResponse<E>, Error> {
+        let PreparedRequest {
+            http,
+            resend,
+            client_request_id,
+            template,
+            ..
+        } = prepared;
+        let call = Call {
+            entity: E::NAME,
+            template,
+            client_request_id: &client_request_id,
+        };
+        let answer = self.answer(http, resend, &call, observer).await?;
+        finish(
+            answer.status,
+            &answer.body,
+            answer.request_id,
+            client_request_id,
+        )
+    }
+}
