@@ -130,6 +130,53 @@ impl Error {
         }
     }
 
+    /// Whether the update may have been applied although the call failed: the request may have
+    /// reached the service and no definitive answer came back. What a bulk run re-checks (or
+    /// simply runs again: a PATCH of the same body leaves the same state).
+    ///
+    /// | error | may have been applied |
+    /// |---|---|
+    /// | `InvalidRequest`, `Config`, `Token`, `Permission` | no: nothing was sent |
+    /// | `Transport` before a connection opened (refused, DNS, TLS) | no |
+    /// | `Transport` after (a connection reset or an answer cut off after its headers) | yes |
+    /// | `Timeout` of kind `Connect` | no |
+    /// | `Timeout` of kind `Attempt` or `Deadline` | yes: an attempt was under way or sent |
+    /// | `Graph` or `UnexpectedResponse` with 500, 502 or 504 | yes: a gateway or the service failed mid-way |
+    /// | `Graph` or `UnexpectedResponse` with any other status | no: the service refused it |
+    /// | `Redirect` | no: it was not followed |
+    /// | `Decode` | yes: a success status came back, its body could not be read |
+    /// | `Batch` | as its cause |
+    ///
+    /// ```
+    /// use graphpatch::{Error, RequestError};
+    /// let err = Error::from(RequestError::EmptyChangeSet { entity: "DeviceCategory" });
+    /// assert!(!err.may_have_been_applied());
+    /// ```
+    pub fn may_have_been_applied(&self) -> bool {
+        /// Statuses after which the service may have applied the update before failing.
+        fn mid_way(status: StatusCode) -> bool {
+            matches!(
+                status,
+                StatusCode::INTERNAL_SERVER_ERROR
+                    | StatusCode::BAD_GATEWAY
+                    | StatusCode::GATEWAY_TIMEOUT
+            )
+        }
+        match self {
+            Error::InvalidRequest(_)
+            | Error::Config(_)
+            | Error::Token(_)
+            | Error::Permission(_)
+            | Error::Redirect { .. } => false,
+            Error::Transport { source, .. } => !source.is_connect(),
+            Error::Timeout { kind, .. } => *kind != TimeoutKind::Connect,
+            Error::Graph(graph) => mid_way(graph.status),
+            Error::UnexpectedResponse { status, .. } => mid_way(*status),
+            Error::Decode { .. } => true,
+            Error::Batch(cause) => cause.may_have_been_applied(),
+        }
+    }
+
     /// The `client-request-id` sent, where a request was sent.
     pub fn client_request_id(&self) -> Option<&str> {
         match self {

@@ -86,7 +86,9 @@ impl GraphClientBuilder {
         self
     }
 
-    /// Appends a product token to the `User-Agent` header, e.g. `"my-tool/1.2"`.
+    /// Names your application in `User-Agent`, before graphpatch's own product token, as the
+    /// Azure SDK guidelines place an application id: `"my-tool/1.2"` sends
+    /// `User-Agent: my-tool/1.2 graphpatch/0.1.0`. Without it, `graphpatch/0.1.0`.
     #[must_use]
     pub fn user_agent(mut self, product: impl Into<String>) -> Self {
         self.user_agent = Some(product.into());
@@ -144,7 +146,7 @@ impl GraphClientBuilder {
         })?;
         let base_url = check_base_url(&self.base_url)?;
         let user_agent = match &self.user_agent {
-            Some(product) => format!("{USER_AGENT_PRODUCT} {product}"),
+            Some(product) => format!("{product} {USER_AGENT_PRODUCT}"),
             None => USER_AGENT_PRODUCT.to_owned(),
         };
         let user_agent = HeaderValue::from_str(&user_agent)

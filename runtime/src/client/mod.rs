@@ -59,12 +59,14 @@ impl GraphClient {
     /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content` (or any
     /// success without a body). [`GraphClient::execute`] also gives the status and request ids.
     pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
+        // `prepare` has just asked for the token: no need for `execute`'s second look.
         let prepared = self.prepare(request).await?;
-        Ok(self.execute(prepared).await?.entity)
+        Ok(self.attempts(prepared, None).await?.entity)
     }
 
-    /// Builds the HTTP request `send` would send, token included, without sending it: to log
-    /// it, inspect it, or send it later with [`GraphClient::execute`].
+    /// Builds the HTTP request `send` would send, token included (marked sensitive), without
+    /// sending it: to log it, inspect it, or send it later with [`GraphClient::execute`], which
+    /// sends it with the token current then.
     pub async fn prepare<E: GraphEntity>(
         &self,
         request: PatchRequest<E>,
@@ -155,10 +157,18 @@ impl GraphClient {
     /// `If-Match` such an attempt is not retried (a retry would meet its own new ETag and fail
     /// with 412 though the update was applied), and an attempt that timed out may still be
     /// applied after its retry, so give each entity's updates one at a time.
+    ///
+    /// The token is the provider's when `execute` sends, not the one `prepare` showed: a request
+    /// prepared long ago goes out with a token that is still valid, checked again by the
+    /// preflight.
     pub async fn execute<E: GraphEntity>(
         &self,
-        prepared: PreparedRequest<E>,
+        mut prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
+        let token = self.inner.token.token().await?;
+        self.preflight::<E>(&token)?;
+        prepared.resend.authorization = bearer(&token)?;
+        prepared.http = self.request(&prepared.resend, None);
         self.attempts(prepared, None).await
     }
 

@@ -18,13 +18,12 @@ use crate::request::Prefer;
 use crate::retry::classify::Retryable;
 use crate::retry::{self, Decision, Failure, Progress, ThrottleObserver};
 
-pub(super) const SDK_VERSION: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
-/// How the client names itself in `User-Agent`.
-pub(super) const USER_AGENT_PRODUCT: &str = SDK_VERSION;
+/// How the client names itself in `User-Agent` (and only there: `SdkVersion` is the telemetry
+/// header of Microsoft's own SDKs).
+pub(super) const USER_AGENT_PRODUCT: &str = concat!("graphpatch/", env!("CARGO_PKG_VERSION"));
 // Header names built once: a `&str` name is parsed and validated on every insert.
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
-pub(super) const SDK_VERSION_HEADER: HeaderName = HeaderName::from_static("sdkversion");
-const PREFER: HeaderName = HeaderName::from_static("prefer");
+pub(super) const PREFER: HeaderName = HeaderName::from_static("prefer");
 const IF_MATCH: HeaderName = HeaderName::from_static("if-match");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
 
@@ -38,7 +37,6 @@ impl GraphClient {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         headers.insert(CLIENT_REQUEST_ID, resend.client_request_id.clone());
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        headers.insert(SDK_VERSION_HEADER, HeaderValue::from_static(SDK_VERSION));
         if let Some(prefer) = resend.prefer {
             headers.insert(PREFER, HeaderValue::from_static(prefer.header_value()));
         }
