@@ -8,11 +8,11 @@ use graphpatch::prelude::*;
 use graphpatch::simulator::Simulator;
 use graphpatch::testing::json_diff;
 use graphpatch::Flags;
-use graphpatch_suite::corpus::certificate_state::ManagedDeviceCertificateState;
-use graphpatch_suite::corpus::types::{KeyUsages, SubjectAlternativeNameType};
-use graphpatch_suite::corpus::*;
-use graphpatch_suite::docs::{self, json_text, Page};
-use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, DeviceManagementScriptState};
+use graphpatch_test_support::corpus::certificate_state::ManagedDeviceCertificateState;
+use graphpatch_test_support::corpus::types::{KeyUsages, SubjectAlternativeNameType};
+use graphpatch_test_support::corpus::*;
+use graphpatch_test_support::docs::{self, json_text, Page};
+use graphpatch_test_support::intune::{DeviceManagementScriptDeviceState, DeviceManagementScriptState};
 
 /// A template with its parameter names blanked: the corpus repeats a name in some templates
 /// (`…/{deviceConfigurationId}/…/{deviceConfigurationId}`), which the entities rename.

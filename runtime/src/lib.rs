@@ -295,3 +295,8 @@ pub mod __private {
         deserializer.deserialize_string(Visitor(std::marker::PhantomData))
     }
 }
+
+/// The README's Rust examples, compiled (and run where not marked `no_run`) as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
