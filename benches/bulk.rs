@@ -24,7 +24,7 @@ use bytes::Bytes;
 use graphpatch::prelude::*;
 use graphpatch::simulator::{Simulator, ThrottleBudget};
 use graphpatch::{Budget, RetryPolicy};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 use http_body_util::{BodyExt, Full};

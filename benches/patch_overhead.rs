@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use graphpatch::prelude::*;
-use graphpatch_suite::intune::{DeviceManagementScriptState, RunState};
+use graphpatch_test_support::intune::{DeviceManagementScriptState, RunState};
 use http_body_util::{BodyExt, Full};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;

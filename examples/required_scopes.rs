@@ -6,7 +6,7 @@
 //! ```
 
 use graphpatch::TokenKind;
-use graphpatch_suite::intune::required_scopes;
+use graphpatch_test_support::intune::required_scopes;
 
 fn main() {
     for kind in [

@@ -22,7 +22,7 @@ use clap::Parser;
 use graphpatch::prelude::*;
 use graphpatch::simulator::Simulator;
 use graphpatch::{Authority, DeviceCode};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use graphpatch::prelude::*;
 use graphpatch::simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
 use graphpatch::{Budget, Error, RetryPolicy};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 use serde_json::Value;

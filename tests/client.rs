@@ -4,7 +4,7 @@
 use graphpatch::prelude::*;
 use graphpatch::simulator::{CannedResponse, Simulator};
 use graphpatch::{Error, GraphClient};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePatch, DeviceManagementScriptStatePath,
     RunState,
 };

@@ -2,9 +2,10 @@
 //! generated into one module of a scratch crate that depends on graphpatch alone, compiled, and
 //! its generated tests run — each page's example request decodes as the entity's change set and
 //! serializes back to the same JSON, its example response as the entity. The seed entity
-//! generated from its page must equal the one annotated by hand (`graphpatch_suite::intune`) in
-//! metadata and on the wire. The same pages generated without the CSDL (types from their
-//! reference pages alone) go into a second module of the crate, under the same checks.
+//! generated from its page must equal the one annotated by hand
+//! (`graphpatch_test_support::intune`) in metadata and on the wire. The same pages generated
+//! without the CSDL (types from their reference pages alone) go into a second module of the
+//! crate, under the same checks.
 //!
 //! The scratch crates live in this target dir's `tmp/` and build into this target dir, offline,
 //! with this workspace's lock file, so graphpatch's dependencies are built once for all.
@@ -17,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use graphpatch::GraphEntity;
 use graphpatch_codegen::{generate, Options, Report, Style};
-use graphpatch_suite::docs::{self, json_text};
-use graphpatch_suite::intune::{DeviceManagementScriptState, RunState};
+use graphpatch_test_support::docs::{self, json_text};
+use graphpatch_test_support::intune::{DeviceManagementScriptState, RunState};
 
 const SEED_PAGE: &str = "api/intune_devicefe_devicemanagementscriptstate_update.md";
 
@@ -175,7 +176,7 @@ fn seed_test(rust_name: &str) -> String {
     let built_json = serde_json::to_string(&built).unwrap();
     let expected_metadata = metadata::<Hand>();
     format!(
-        r#"//! The generated seed entity against the hand-annotated `graphpatch_suite::intune::{{
+        r#"//! The generated seed entity against the hand-annotated `graphpatch_test_support::intune::{{
 //! DeviceManagementScriptState}}`, whose metadata and JSON tests/codegen_corpus.rs wrote here.
 
 use graphpatch::GraphEntity;

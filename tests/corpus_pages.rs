@@ -1,4 +1,5 @@
-//! Entities from the Graph docs corpus against their reference pages, read from the corpus at
+//! Entities generated from the Graph docs corpus (`graphpatch_test_support::corpus`), and the
+//! hand-annotated seed entities, against their reference pages, read from the corpus at
 //! test time (`$GRAPHPATCH_DOCS`, else the copy in `tests/fixtures/graph-docs`): each page's
 //! example request decodes as a change set and serializes back to the same JSON, its example
 //! response decodes as the entity and serializes back to the same JSON (numbers compared
@@ -8,11 +9,13 @@ use graphpatch::prelude::*;
 use graphpatch::simulator::Simulator;
 use graphpatch::testing::json_diff;
 use graphpatch::Flags;
-use graphpatch_suite::corpus::certificate_state::ManagedDeviceCertificateState;
-use graphpatch_suite::corpus::types::{KeyUsages, SubjectAlternativeNameType};
-use graphpatch_suite::corpus::*;
-use graphpatch_suite::docs::{self, json_text, Page};
-use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, DeviceManagementScriptState};
+use graphpatch_test_support::corpus::{
+    self, KeyUsages, ManagedDeviceCertificateState, SubjectAlternativeNameType,
+};
+use graphpatch_test_support::docs::{self, json_text, Page};
+use graphpatch_test_support::intune::{
+    DeviceManagementScriptDeviceState, DeviceManagementScriptState,
+};
 
 /// A template with its parameter names blanked: the corpus repeats a name in some templates
 /// (`…/{deviceConfigurationId}/…/{deviceConfigurationId}`), which the entities rename.
@@ -105,7 +108,7 @@ fn check_page<E: GraphEntity>(name: &str) -> Page {
 
 #[test]
 fn audit_event_nested_complex_collections_and_guid() {
-    check_page::<audit_event::AuditEvent>("intune-auditing-auditevent-update.md");
+    check_page::<corpus::AuditEvent>("intune-auditing-auditevent-update.md");
 }
 
 #[test]
@@ -117,35 +120,33 @@ fn managed_device_certificate_state_flags() {
 
 #[test]
 fn conditional_access_guid_collection() {
-    check_page::<conditional_access::OnPremisesConditionalAccessSettings>(
+    check_page::<corpus::OnPremisesConditionalAccessSettings>(
         "intune-onboarding-onpremisesconditionalaccesssettings-update.md",
     );
 }
 
 #[test]
 fn ebook_assignment_polymorphic_complex() {
-    check_page::<ebook_assignment::IosVppEBookAssignment>(
-        "intune-books-iosvppebookassignment-update.md",
-    );
+    check_page::<corpus::IosVppEBookAssignment>("intune-books-iosvppebookassignment-update.md");
 }
 
 #[test]
 fn geofence_double_and_single() {
-    check_page::<geofence::CircularGeofenceManagementCondition>(
+    check_page::<corpus::CircularGeofenceManagementCondition>(
         "intune-fencing-circulargeofencemanagementcondition-update.md",
     );
 }
 
 #[test]
 fn ios_app_config_binary_and_complex_collection() {
-    check_page::<ios_app_config::IosMobileAppConfiguration>(
+    check_page::<corpus::IosMobileAppConfiguration>(
         "intune-apps-iosmobileappconfiguration-update.md",
     );
 }
 
 #[test]
 fn ios_app_protection_negative_duration() {
-    let page = check_page::<ios_app_protection::IosManagedAppProtection>(
+    let page = check_page::<corpus::IosManagedAppProtection>(
         "intune-shared-iosmanagedappprotection-update.md",
     );
     assert!(page.request.body_text.contains("-PT17.1357909S"));
@@ -153,46 +154,43 @@ fn ios_app_protection_negative_duration() {
 
 #[test]
 fn ios_update_time_of_day_on_a_derived_type() {
-    check_page::<ios_update::IosUpdateConfiguration>(
+    check_page::<corpus::IosUpdateConfiguration>(
         "intune-deviceconfig-iosupdateconfiguration-update.md",
     );
 }
 
 #[test]
 fn log_collection_double_and_int64() {
-    check_page::<log_collection::DeviceLogCollectionResponse>(
+    check_page::<corpus::DeviceLogCollectionResponse>(
         "intune-devices-devicelogcollectionresponse-update.md",
     );
 }
 
 #[test]
 fn office_security_stream_and_date_time() {
-    check_page::<office_security::WindowsOfficeClientSecurityConfiguration>(
+    check_page::<corpus::WindowsOfficeClientSecurityConfiguration>(
         "intune-cirrus-windowsofficeclientsecurityconfiguration-update.md",
     );
 }
 
 #[test]
 fn shell_script_duration_and_binary() {
-    check_page::<shell_script::DeviceShellScript>("intune-devices-deviceshellscript-update.md");
+    check_page::<corpus::DeviceShellScript>("intune-devices-deviceshellscript-update.md");
 }
 
 #[test]
 fn update_for_business_date() {
-    check_page::<update_for_business::WindowsUpdateForBusinessConfiguration>(
+    check_page::<corpus::WindowsUpdateForBusinessConfiguration>(
         "intune-deviceconfig-windowsupdateforbusinessconfiguration-update.md",
     );
 }
 
 #[test]
 fn windows10_general_configuration_293_properties() {
-    check_page::<windows10_general::Windows10GeneralConfiguration>(
+    check_page::<corpus::Windows10GeneralConfiguration>(
         "intune-deviceconfig-windows10generalconfiguration-update.md",
     );
-    assert_eq!(
-        windows10_general::Windows10GeneralConfiguration::PROPERTIES.len(),
-        293
-    );
+    assert_eq!(corpus::Windows10GeneralConfiguration::PROPERTIES.len(), 293);
 }
 
 #[test]
@@ -383,8 +381,8 @@ fn flags_round_trip_with_several_and_unknown_members() {
 /// into the derived type.
 #[tokio::test]
 async fn derived_types_share_their_base_path() {
-    use ios_update::{IosUpdateConfiguration, IosUpdateConfigurationPath};
-    use windows10_general::{Windows10GeneralConfiguration, Windows10GeneralConfigurationPath};
+    use corpus::{IosUpdateConfiguration, IosUpdateConfigurationPath};
+    use corpus::{Windows10GeneralConfiguration, Windows10GeneralConfigurationPath};
 
     let simulator = Simulator::builder()
         .entity::<IosUpdateConfiguration>()
@@ -447,7 +445,7 @@ async fn derived_types_share_their_base_path() {
 /// A change set decodes strictly: each mistake is named.
 #[test]
 fn change_sets_decode_strictly() {
-    type Patch = <shell_script::DeviceShellScript as GraphEntity>::Patch;
+    type Patch = <corpus::DeviceShellScript as GraphEntity>::Patch;
     let cases = [
         (r#"{"displayName": 5}"#, "property `displayName`"),
         (r#"{"retryCount": 3000000000}"#, "property `retryCount`"),

@@ -10,7 +10,7 @@ use graphpatch::simulator::{
     CannedResponse, Fault, RecordedRequest, RetryAfter, Simulator, ThrottleBudget,
 };
 use graphpatch::{Error, GraphClient, GraphClientBuilder, RetryPolicy, TimeoutKind};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 

@@ -9,7 +9,9 @@ use std::time::Duration;
 use graphpatch::prelude::*;
 use graphpatch::simulator::{Fault, Simulator};
 use graphpatch::{GraphClient, RetryPolicy};
-use graphpatch_suite::intune::{DeviceManagementScriptState, DeviceManagementScriptStatePath};
+use graphpatch_test_support::intune::{
+    DeviceManagementScriptState, DeviceManagementScriptStatePath,
+};
 use proptest::prelude::*;
 
 /// Ids mixing arbitrary Unicode with the characters that break naive path building.

@@ -12,7 +12,7 @@ use graphpatch::simulator::{Fault, Simulator};
 use graphpatch::{
     AccessToken, Error, GraphError, Preflight, TokenError, TokenFuture, TokenKind, TokenProvider,
 };
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     required_scopes, DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 use serde_json::{json, Value};

@@ -10,8 +10,8 @@ use clap::Parser;
 use graphpatch::prelude::*;
 use graphpatch::simulator::{RecordedRequest, Simulator};
 use graphpatch::{Scopes, Segment};
-use graphpatch_suite::docs::{self, Page};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::docs::{self, Page};
+use graphpatch_test_support::intune::{
     DeviceManagementScriptDeviceState, DeviceManagementScriptDeviceStatePath,
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -2,7 +2,7 @@
 //! client would get for mistakes graphpatch's types prevent.
 
 use graphpatch::simulator::Simulator;
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptDeviceState, DeviceManagementScriptDeviceStatePath, RunState,
 };
 use serde_json::{json, Value};

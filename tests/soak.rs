@@ -7,7 +7,7 @@ use std::time::Duration;
 use graphpatch::prelude::*;
 use graphpatch::simulator::{Fault, RetryAfter, Simulator};
 use graphpatch::{GraphClient, RetryPolicy};
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 

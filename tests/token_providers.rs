@@ -16,7 +16,7 @@ use graphpatch::{
     ClientCredentialsBuilder, Cloud, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
     TokenError, TokenProvider,
 };
-use graphpatch_suite::intune::{
+use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
 use http_body_util::{BodyExt, Full};

@@ -197,3 +197,8 @@ pub mod prelude {
         EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum, PatchRequest, Prefer,
     };
 }
+
+/// The README's Rust examples, compiled (and run where not marked `no_run`) as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

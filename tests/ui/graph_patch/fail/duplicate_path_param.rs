@@ -1,5 +1,5 @@
 use graphpatch::prelude::*;
-use graphpatch_suite::intune::{DeviceManagementScriptDeviceState, RunState};
+use graphpatch_test_support::intune::{DeviceManagementScriptDeviceState, RunState};
 
 fn main() {
     let _ = graph_patch!(DeviceManagementScriptDeviceState {

@@ -1,10 +1,10 @@
 use graphpatch::prelude::*;
 
 fn main() {
-    let _ = graph_patch!(graphpatch_suite::intune::DeviceManagementScriptDeviceState {
+    let _ = graph_patch!(graphpatch_test_support::intune::DeviceManagementScriptDeviceState {
         device_management_script_id: "s",
         device_management_script_device_state_id: "d",
     } {
-        run_state: graphpatch_suite::intune::RunState::Success,
+        run_state: graphpatch_test_support::intune::RunState::Success,
     });
 }

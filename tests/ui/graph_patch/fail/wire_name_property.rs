@@ -1,5 +1,5 @@
 use graphpatch::prelude::*;
-use graphpatch_suite::intune::DeviceManagementScriptDeviceState;
+use graphpatch_test_support::intune::DeviceManagementScriptDeviceState;
 
 fn main() {
     let _ = graph_patch!(DeviceManagementScriptDeviceState {

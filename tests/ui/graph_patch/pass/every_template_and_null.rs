@@ -37,7 +37,7 @@ fn main() {
     // Values convert with `Into`, parameters take anything `Display`, any order.
     let id = uuid::Uuid::nil();
     let message = String::from("done");
-    let state = graph_patch!(graphpatch_suite::intune::DeviceManagementScriptDeviceState {
+    let state = graph_patch!(graphpatch_test_support::intune::DeviceManagementScriptDeviceState {
         device_management_script_device_state_id: id,
         device_management_script_id: 42,
     } set {
@@ -51,8 +51,8 @@ fn main() {
     );
 
     // The builder API produces the same request.
-    use graphpatch_suite::intune::{DeviceManagementScriptDeviceStatePatch as Patch, DeviceManagementScriptDeviceStatePath as Path};
-    let built = graphpatch_suite::intune::DeviceManagementScriptDeviceState::patch(
+    use graphpatch_test_support::intune::{DeviceManagementScriptDeviceStatePatch as Patch, DeviceManagementScriptDeviceStatePath as Path};
+    let built = graphpatch_test_support::intune::DeviceManagementScriptDeviceState::patch(
         Path::DeviceManagementScriptsDeviceRunStates {
             device_management_script_id: "42".into(),
             device_management_script_device_state_id: id.to_string(),

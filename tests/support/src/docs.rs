@@ -67,7 +67,10 @@ pub struct ExampleResponse {
 pub fn docs_root() -> std::path::PathBuf {
     match std::env::var_os("GRAPHPATCH_DOCS") {
         Some(root) => root.into(),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/graph-docs"),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("the support crate sits in tests/")
+            .join("fixtures/graph-docs"),
     }
 }
 
