@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::path::{PathTemplate, ResolvedPath};
+use crate::throttle::ThrottleFamily;
 
 /// A Microsoft Graph API version: the first segment of every request path.
 ///
@@ -181,6 +182,13 @@ pub trait GraphEntity: Serialize + DeserializeOwned + Send + Sync + 'static {
         Self::PROPERTIES
             .iter()
             .find(|p| p.name == name || p.wire == name)
+    }
+
+    /// The Intune throttling family the entity's paths fall in, with its write and request
+    /// budgets (see [`ThrottleFamily::for_entity`]); `None` outside Intune. A bulk run paces at
+    /// its write budget unless told otherwise.
+    fn throttle_family() -> Option<&'static ThrottleFamily> {
+        ThrottleFamily::for_entity(Self::ODATA_TYPE, Self::PATHS)
     }
 }
 

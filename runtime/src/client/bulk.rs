@@ -37,9 +37,12 @@ type ProgressHook = Box<dyn FnMut(&BulkProgress) + Send>;
 /// Built by [`GraphClient::bulk`] (keys are input positions) or [`GraphClient::bulk_keyed`]
 /// (your own keys). Inputs are taken from the iterator only when a request can start, so a
 /// run over a long or endless iterator holds at most `concurrency` requests at once. Requests
-/// start no faster than the [`Budget`] allows (evenly spaced, a little under it); without a
-/// budget the pace starts at 50 requests per second and adapts: each `429` halves it and holds
-/// every request back for the `Retry-After`, each success raises it by 2 %. Each request is sent
+/// start no faster than the budget allows (evenly spaced, a little under it): by default the
+/// write budget of the entity's Intune throttling family
+/// ([`GraphEntity::throttle_family`](crate::GraphEntity::throttle_family)), or the [`Budget`]
+/// given to [`Bulk::budget`]. Outside Intune, or after [`Bulk::adaptive`], the pace starts at 50
+/// requests per second and adapts: each `429` halves it and holds every request back for the
+/// `Retry-After`, each success raises it by 2 %. Each request is sent
 /// with the client's [`RetryPolicy`](crate::retry::RetryPolicy), so a throttled request is retried, and
 /// its final outcome is its one result.
 ///
@@ -111,7 +114,10 @@ impl GraphClient {
             inputs: inputs.into_iter(),
             exhausted: false,
             concurrency: DEFAULT_CONCURRENCY,
-            pacer: Arc::new(Pacer::adaptive()),
+            pacer: Arc::new(match E::throttle_family() {
+                Some(family) => Pacer::for_budget(family.write_budget()),
+                None => Pacer::adaptive(),
+            }),
             running: JoinSet::new(),
             progress: BulkProgress::default(),
             started: None,
@@ -133,10 +139,19 @@ where
         self
     }
 
-    /// Paces requests to this budget instead of adapting to `429`s.
+    /// Paces requests to this budget instead of the entity family's.
     #[must_use]
     pub fn budget(mut self, budget: Budget) -> Self {
         self.pacer = Arc::new(Pacer::for_budget(budget));
+        self
+    }
+
+    /// Paces requests by the `429`s the service sends instead of a known budget: for a budget
+    /// shared with other programs, or a service that allows more than its family's documented
+    /// one.
+    #[must_use]
+    pub fn adaptive(mut self) -> Self {
+        self.pacer = Arc::new(Pacer::adaptive());
         self
     }
 

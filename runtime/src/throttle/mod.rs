@@ -1,0 +1,424 @@
+//! Pacing to the service's budget: a [`Budget`] of writes per window; Intune's throttling
+//! families ([`ThrottleFamily`], the table in [`families`]), which give each Intune entity its
+//! budgets; and the pacer that spaces a bulk run's sends under a budget — or, without one,
+//! adapts to the `429`s the retry loop reports through its throttle hook.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::path::{PathTemplate, Segment};
+use crate::retry::ThrottleObserver;
+
+pub mod families;
+
+/// One of Intune's throttling families: the resources Intune counts together, and how many
+/// writes (`PATCH`, `POST`, `PUT`, `DELETE`) and requests of any kind (reads included) it allows
+/// per app and tenant and per tenant in one window.
+///
+/// ```
+/// use std::time::Duration;
+/// use graphpatch::throttle::{families, Budget, ThrottleFamily};
+/// let family = ThrottleFamily::for_resource("windows10GeneralConfiguration").unwrap();
+/// assert_eq!(family, &families::DEVICE_CONFIGURATION);
+/// assert_eq!(family.write_budget(), Budget::new(100, Duration::from_secs(20)));
+/// assert_eq!(families::DEVICES.write_budget(), Budget::new(200, Duration::from_secs(20)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ThrottleFamily {
+    /// The family's name on Graph's throttling-limits page, e.g. `"Intune devices"`.
+    pub name: &'static str,
+    /// Writes per app and tenant in one window.
+    pub writes_per_app_per_tenant: u32,
+    /// Writes per tenant, all apps together, in one window.
+    pub writes_per_tenant: u32,
+    /// Requests of any kind per app and tenant in one window.
+    pub any_per_app_per_tenant: u32,
+    /// Requests of any kind per tenant, all apps together, in one window.
+    pub any_per_tenant: u32,
+    /// The window the service counts in (20 seconds for every Intune family).
+    pub window: Duration,
+}
+
+impl ThrottleFamily {
+    /// What an Intune resource the table does not list gets: the smallest limits of any family
+    /// (100 writes and 1,000 requests per app and tenant, 200 and 2,000 per tenant, per 20 s).
+    pub const UNLISTED: ThrottleFamily = ThrottleFamily {
+        name: "Intune (family not listed)",
+        writes_per_app_per_tenant: 100,
+        writes_per_tenant: 200,
+        any_per_app_per_tenant: 1000,
+        any_per_tenant: 2000,
+        window: Duration::from_secs(20),
+    };
+
+    /// The family of a resource (an entity type's name, e.g. `"managedDevice"`), if the table
+    /// lists it.
+    pub fn for_resource(name: &str) -> Option<&'static ThrottleFamily> {
+        families::RESOURCES
+            .binary_search_by(|(resource, _)| resource.as_bytes().cmp(name.as_bytes()))
+            .ok()
+            .map(|i| families::RESOURCES[i].1)
+    }
+
+    /// The family of an entity type reached at `paths`: its own type name if the table lists
+    /// it; else the collections its paths address by key, innermost first (`/deviceManagement/
+    /// deviceManagementScripts/{id}/runStates/{id}` falls in the family of
+    /// `deviceManagementScript`); else, for a path under `/deviceManagement` or
+    /// `/deviceAppManagement`, [`ThrottleFamily::UNLISTED`]. `None` outside Intune.
+    pub fn for_entity(odata_type: &str, paths: &[PathTemplate]) -> Option<&'static ThrottleFamily> {
+        let name = odata_type.rsplit('.').next().unwrap_or(odata_type);
+        if let Some(family) = Self::for_resource(name) {
+            return Some(family);
+        }
+        // The resources a path addresses: a collection with its key, or the last segment; a
+        // singleton it only passes through (`/deviceManagement/…`) is not what it writes.
+        let literals = |path: &PathTemplate| {
+            let segments = path.segments;
+            (0..segments.len())
+                .rev()
+                .filter_map(move |i| match segments[i] {
+                    Segment::Literal(text)
+                        if i + 1 == segments.len()
+                            || matches!(segments[i + 1], Segment::Param { .. }) =>
+                    {
+                        Some(text)
+                    }
+                    _ => None,
+                })
+        };
+        for path in paths {
+            for literal in literals(path) {
+                if let Some(family) = singular(literal)
+                    .and_then(|one| Self::for_resource(&one))
+                    .or_else(|| Self::for_resource(literal))
+                {
+                    return Some(family);
+                }
+            }
+        }
+        paths
+            .iter()
+            .any(|path| {
+                matches!(
+                    path.segments.first(),
+                    Some(Segment::Literal("deviceManagement" | "deviceAppManagement"))
+                )
+            })
+            .then_some(&Self::UNLISTED)
+    }
+
+    /// The writes one app may make in one tenant: what a bulk run paces to by default.
+    pub const fn write_budget(&self) -> Budget {
+        Budget::new(self.writes_per_app_per_tenant, self.window)
+    }
+
+    /// The writes all apps together may make in one tenant.
+    pub const fn tenant_write_budget(&self) -> Budget {
+        Budget::new(self.writes_per_tenant, self.window)
+    }
+
+    /// The requests of any kind (reads included) one app may make in one tenant.
+    pub const fn request_budget(&self) -> Budget {
+        Budget::new(self.any_per_app_per_tenant, self.window)
+    }
+
+    /// The requests of any kind all apps together may make in one tenant.
+    pub const fn tenant_request_budget(&self) -> Budget {
+        Budget::new(self.any_per_tenant, self.window)
+    }
+}
+
+/// The singular of a collection segment (`deviceConfigurations` → `deviceConfiguration`,
+/// `policies` → `policy`), or `None` for a word that does not end in `s`.
+fn singular(plural: &str) -> Option<String> {
+    if let Some(stem) = plural.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    plural.strip_suffix('s').map(str::to_owned)
+}
+
+/// A write budget: at most `writes` requests per `window`, as the service counts them.
+///
+/// Each Intune family has its own ([`ThrottleFamily::write_budget`]): most allow 100 writes per
+/// 20 seconds per app and tenant, the devices family 200 ([`Budget::INTUNE_PER_APP`]).
+///
+/// ```
+/// use std::time::Duration;
+/// use graphpatch::throttle::Budget;
+/// let budget = Budget::new(200, Duration::from_secs(20));
+/// assert_eq!(budget, Budget::INTUNE_PER_APP);
+/// assert_eq!(budget.per_second(), 10.0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// Writes allowed per window.
+    pub writes: u32,
+    /// The window.
+    pub window: Duration,
+}
+
+impl Budget {
+    /// The Intune devices family's write budget per app and tenant (managed devices, device
+    /// scripts, …): 200 per 20 seconds. Most other families allow 100: see
+    /// [`ThrottleFamily::write_budget`].
+    pub const INTUNE_PER_APP: Budget = Budget {
+        writes: 200,
+        window: Duration::from_secs(20),
+    };
+
+    /// `writes` per `window`.
+    pub const fn new(writes: u32, window: Duration) -> Budget {
+        Budget { writes, window }
+    }
+
+    /// The budget as a rate.
+    pub fn per_second(&self) -> f64 {
+        f64::from(self.writes) / self.window.as_secs_f64()
+    }
+}
+
+/// Hands out send times: evenly spaced at the current pace, held back after a `429`.
+pub(crate) struct Pacer {
+    state: Mutex<PacerState>,
+    throttled: AtomicU64,
+}
+
+struct PacerState {
+    /// Time between two sends.
+    interval: Duration,
+    /// The earliest time the next send may go.
+    next: Instant,
+    /// Whether the pace adapts (no budget given).
+    adaptive: bool,
+    /// Until when everyone holds back after a `429`: the refusals of requests that were already
+    /// in flight then slow the pace only once.
+    paused_until: Instant,
+}
+
+/// Sends a little under a known budget, so clock skew and latency jitter stay inside it.
+const HEADROOM: f64 = 0.98;
+/// The adaptive pace's start (50 per second) and bounds.
+const ADAPTIVE_START: Duration = Duration::from_millis(20);
+const ADAPTIVE_FASTEST: Duration = Duration::from_micros(500);
+const ADAPTIVE_SLOWEST: Duration = Duration::from_secs(10);
+
+impl Pacer {
+    pub(crate) fn for_budget(budget: Budget) -> Pacer {
+        let per_second = budget.per_second() * HEADROOM;
+        let interval = if per_second > 0.0 {
+            Duration::from_secs_f64(1.0 / per_second)
+        } else {
+            budget.window
+        };
+        Pacer::new(interval, false)
+    }
+
+    pub(crate) fn adaptive() -> Pacer {
+        Pacer::new(ADAPTIVE_START, true)
+    }
+
+    fn new(interval: Duration, adaptive: bool) -> Pacer {
+        Pacer {
+            state: Mutex::new(PacerState {
+                interval,
+                next: Instant::now(),
+                adaptive,
+                paused_until: Instant::now(),
+            }),
+            throttled: AtomicU64::new(0),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Reserves the next send time.
+    pub(crate) fn slot(&self) -> Instant {
+        let mut state = self.lock();
+        let at = state.next.max(Instant::now());
+        state.next = at + state.interval;
+        at
+    }
+
+    /// The `429`s met so far.
+    pub(crate) fn throttle_count(&self) -> u64 {
+        self.throttled.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn succeeded(&self) {
+        let mut state = self.lock();
+        if state.adaptive {
+            state.interval = state.interval.mul_f64(1.0 / 1.02).max(ADAPTIVE_FASTEST);
+        }
+    }
+
+    #[cfg(test)]
+    fn interval(&self) -> Duration {
+        self.lock().interval
+    }
+}
+
+impl ThrottleObserver for Pacer {
+    fn throttled(&self, wait: Option<Duration>) {
+        self.throttled.fetch_add(1, Ordering::Relaxed);
+        let mut state = self.lock();
+        let now = Instant::now();
+        if state.adaptive && now >= state.paused_until {
+            state.interval = (state.interval * 2).min(ADAPTIVE_SLOWEST);
+        }
+        // Everyone waits out the service's pause, not just the request that was refused.
+        let resume = now + wait.unwrap_or(state.interval);
+        state.paused_until = state.paused_until.max(resume);
+        state.next = state.next.max(resume);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn template(template: &'static str, segments: &'static [Segment]) -> PathTemplate {
+        PathTemplate { template, segments }
+    }
+
+    #[test]
+    fn entities_fall_in_their_family_by_name_then_by_path() {
+        use Segment::{Literal, Param};
+        let scripts = [template(
+            "/deviceManagement/deviceManagementScripts/{id}/runStates/{id}",
+            &[
+                Literal("deviceManagement"),
+                Literal("deviceManagementScripts"),
+                Param {
+                    wire: "id",
+                    name: "id",
+                },
+                Literal("runStates"),
+                Param {
+                    wire: "id",
+                    name: "id",
+                },
+            ],
+        )];
+        // Listed by name.
+        assert_eq!(
+            ThrottleFamily::for_entity("microsoft.graph.managedDevice", &[]),
+            Some(&families::DEVICES)
+        );
+        // Not listed itself: the seed reaches it through the device scripts.
+        assert_eq!(
+            ThrottleFamily::for_entity("microsoft.graph.deviceManagementScriptState", &scripts),
+            Some(&families::DEVICES)
+        );
+        // `…Policies` → `…Policy`.
+        let policies = [template(
+            "/deviceManagement/deviceCompliancePolicies/{id}",
+            &[
+                Literal("deviceManagement"),
+                Literal("deviceCompliancePolicies"),
+                Param {
+                    wire: "id",
+                    name: "id",
+                },
+            ],
+        )];
+        assert_eq!(
+            ThrottleFamily::for_entity("microsoft.graph.somethingNew", &policies).map(|f| f.name),
+            ThrottleFamily::for_resource("deviceCompliancePolicy").map(|f| f.name)
+        );
+        // Intune, but nowhere in the table: the conservative default.
+        let unknown = [template(
+            "/deviceManagement/somethingUnheardOf/{id}",
+            &[
+                Literal("deviceManagement"),
+                Literal("somethingUnheardOf"),
+                Param {
+                    wire: "id",
+                    name: "id",
+                },
+            ],
+        )];
+        assert_eq!(
+            ThrottleFamily::for_entity("microsoft.graph.unheardOf", &unknown),
+            Some(&ThrottleFamily::UNLISTED)
+        );
+        // Not Intune at all.
+        let users = [template(
+            "/users/{id}",
+            &[
+                Literal("users"),
+                Param {
+                    wire: "id",
+                    name: "id",
+                },
+            ],
+        )];
+        assert_eq!(
+            ThrottleFamily::for_entity("microsoft.graph.user", &users),
+            None
+        );
+    }
+
+    #[test]
+    fn the_resource_table_is_sorted_for_binary_search() {
+        assert!(families::RESOURCES
+            .windows(2)
+            .all(|pair| pair[0].0.as_bytes() < pair[1].0.as_bytes()));
+        for (name, family) in families::RESOURCES {
+            assert_eq!(ThrottleFamily::for_resource(name), Some(*family), "{name}");
+        }
+        assert_eq!(ThrottleFamily::for_resource("noSuchResource"), None);
+        let smallest = |f: fn(&ThrottleFamily) -> u32| families::ALL.iter().map(f).min();
+        let unlisted = ThrottleFamily::UNLISTED;
+        assert_eq!(
+            smallest(|f| f.writes_per_app_per_tenant),
+            Some(unlisted.writes_per_app_per_tenant)
+        );
+        assert_eq!(
+            smallest(|f| f.writes_per_tenant),
+            Some(unlisted.writes_per_tenant)
+        );
+        assert_eq!(
+            smallest(|f| f.any_per_app_per_tenant),
+            Some(unlisted.any_per_app_per_tenant)
+        );
+        assert_eq!(
+            smallest(|f| f.any_per_tenant),
+            Some(unlisted.any_per_tenant)
+        );
+    }
+
+    #[test]
+    fn a_budget_spaces_sends_evenly_under_it() {
+        let pacer = Pacer::for_budget(Budget::new(100, Duration::from_secs(1)));
+        let first = pacer.slot();
+        let slots: Vec<Instant> = (0..99).map(|_| pacer.slot()).collect();
+        let span = *slots.last().unwrap() - first;
+        // 100 sends take 99 intervals of 1/98 s: just over a second, so a window never
+        // holds more than the budget.
+        assert!(span > Duration::from_millis(1000), "{span:?}");
+        assert!(span < Duration::from_millis(1020), "{span:?}");
+    }
+
+    #[test]
+    fn a_throttle_holds_everyone_back_and_slows_an_adaptive_pace() {
+        let pacer = Pacer::adaptive();
+        let before = pacer.interval();
+        pacer.throttled(Some(Duration::from_secs(2)));
+        assert_eq!(pacer.interval(), before * 2);
+        assert!(pacer.slot() >= Instant::now() + Duration::from_millis(1900));
+        for _ in 0..100 {
+            pacer.succeeded();
+        }
+        assert!(pacer.interval() < before);
+        assert_eq!(pacer.throttle_count(), 1);
+
+        let fixed = Pacer::for_budget(Budget::INTUNE_PER_APP);
+        let interval = fixed.interval();
+        fixed.throttled(None);
+        fixed.succeeded();
+        assert_eq!(fixed.interval(), interval, "a known budget keeps its pace");
+    }
+}
