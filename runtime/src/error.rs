@@ -97,6 +97,17 @@ pub enum Error {
     #[error("the $batch request carrying this update failed: {0}")]
     Batch(#[source] std::sync::Arc<Error>),
 
+    /// The `$batch` answer gave this request no usable result: no response with its id, or one
+    /// with a status that is not an HTTP status. It was sent again while that was safe and the
+    /// retry policy allowed; whether it was applied is unknown.
+    #[error("the $batch answer (client-request-id {client_request_id}) has no result for this update: {problem}")]
+    BatchAnswer {
+        /// The `client-request-id` of the `$batch` request.
+        client_request_id: String,
+        /// What was wrong with the answer.
+        problem: String,
+    },
+
     /// A success status whose body is not the expected entity.
     #[error("could not decode the HTTP {status} response (client-request-id {client_request_id}): {source}; body starts: {snippet}")]
     Decode {
@@ -126,7 +137,8 @@ impl Error {
             | Error::Config(_)
             | Error::Token(_)
             | Error::Permission(_)
-            | Error::Timeout { .. } => None,
+            | Error::Timeout { .. }
+            | Error::BatchAnswer { .. } => None,
         }
     }
 
@@ -145,6 +157,7 @@ impl Error {
     /// | `Graph` or `UnexpectedResponse` with any other status | no: the service refused it |
     /// | `Redirect` | no: it was not followed |
     /// | `Decode` | yes: a success status came back, its body could not be read |
+    /// | `BatchAnswer` | yes: the batch was answered, but not for this update |
     /// | `Batch` | as its cause |
     ///
     /// ```
@@ -172,7 +185,7 @@ impl Error {
             Error::Timeout { kind, .. } => *kind != TimeoutKind::Connect,
             Error::Graph(graph) => mid_way(graph.status),
             Error::UnexpectedResponse { status, .. } => mid_way(*status),
-            Error::Decode { .. } => true,
+            Error::Decode { .. } | Error::BatchAnswer { .. } => true,
             Error::Batch(cause) => cause.may_have_been_applied(),
         }
     }
@@ -194,6 +207,9 @@ impl Error {
                 client_request_id, ..
             }
             | Error::Timeout {
+                client_request_id, ..
+            }
+            | Error::BatchAnswer {
                 client_request_id, ..
             } => Some(client_request_id),
             Error::Batch(cause) => cause.client_request_id(),

@@ -38,6 +38,8 @@ struct SubAnswer<'a> {
 /// One request of a batch, waiting to go out.
 struct Pending {
     index: usize,
+    /// Sent with `If-Match`: not sent again once it may have been applied.
+    conditional: bool,
     /// Its retries and waits so far, against the `send_batch` call's deadline.
     progress: Progress,
     not_before: Instant,
@@ -98,6 +100,7 @@ impl GraphClient {
             .filter(|&index| results[index].is_none())
             .map(|index| Pending {
                 index,
+                conditional: requests[index].etag().is_some(),
                 progress: Progress::new(ends),
                 not_before: now,
             })
@@ -124,7 +127,7 @@ impl GraphClient {
                     .as_deref()
                     .expect("pending requests have entries")
             }));
-            match self.post_batch::<E>(body).await {
+            match self.post_batch::<E>(body, ends).await {
                 Ok((answer, client_request_id)) => {
                     self.sort_answers(
                         &answer,
@@ -152,6 +155,7 @@ impl GraphClient {
     async fn post_batch<E: GraphEntity>(
         &self,
         body: Vec<u8>,
+        ends: Instant,
     ) -> Result<(bytes::Bytes, String), Error> {
         let url = format!("{}/{}/$batch", self.base_url(), E::VERSION);
         let (http, resend, client_request_id) = self.prepare_post::<E>(&url, body).await?;
@@ -159,6 +163,7 @@ impl GraphClient {
             entity: E::NAME,
             template: "/$batch",
             client_request_id: &client_request_id,
+            ends,
         };
         let answer = self.answer(http, resend, &call, None).await?;
         if !answer.status.is_success() {
@@ -199,17 +204,30 @@ impl GraphClient {
                 return;
             }
         };
-        for mut p in batch {
+        for p in batch {
             let id = p.index.to_string();
+            // Ids repeated in the answer: the first is the request's; ids not asked for: ignored.
             let Some(sub) = answer.responses.iter().find(|r| r.id == id) else {
-                results[p.index] = Some(Err(Error::UnexpectedResponse {
-                    status: StatusCode::OK,
-                    client_request_id: client_request_id.to_owned(),
-                    snippet: format!("the $batch answer has no response with id {id}"),
-                }));
+                self.unanswered(
+                    p,
+                    "the $batch answer has no response for it",
+                    client_request_id,
+                    pending,
+                    results,
+                );
                 continue;
             };
-            let status = StatusCode::from_u16(sub.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let Some(status) = StatusCode::from_u16(sub.status)
+                .ok()
+                .filter(|status| (100..600).contains(&status.as_u16()))
+            else {
+                let problem = format!(
+                    "the $batch answer gives it the invalid status {}",
+                    sub.status
+                );
+                self.unanswered(p, &problem, client_request_id, pending, results);
+                continue;
+            };
             let headers: HeaderMap = sub
                 .headers
                 .iter()
@@ -220,34 +238,81 @@ impl GraphClient {
                     ))
                 })
                 .collect();
-            if retryable_status(status) {
-                if let Some(delay) = self.retry_delay(&p.progress, Some(&headers), true) {
-                    p.progress.retried(delay);
-                    p.not_before = Instant::now() + delay;
-                    tracing::info!(
-                        entity = E::NAME,
-                        status = status.as_u16(),
-                        request = p.index,
-                        delay_ms = delay.as_millis() as u64,
-                        "batched request refused; sending it again in a later batch"
-                    );
-                    pending.push(p);
-                    continue;
+            // 424: the service did not run it because another request of the batch failed.
+            let not_run = retryable_status(status) || status == StatusCode::FAILED_DEPENDENCY;
+            let p = if not_run {
+                match self.again::<E>(p, Some(&headers), &status, pending) {
+                    Some(p) => p,
+                    None => continue,
                 }
-            }
+            } else {
+                p
+            };
             let body = sub.body.map_or(&b""[..], |raw| raw.get().as_bytes());
-            let request_id = headers
-                .get("request-id")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
             results[p.index] = Some(finish(
                 status,
                 body,
-                request_id,
+                request_id(&headers),
                 client_request_id.to_owned(),
             ));
         }
     }
+
+    /// A request the batch answer gave no usable result: sent again when that is safe (a PATCH
+    /// without `If-Match` leaves the same state however often it applies) and the retry
+    /// decision allows, else an error that names the cause.
+    fn unanswered<E: GraphEntity>(
+        &self,
+        p: Pending,
+        problem: &str,
+        client_request_id: &str,
+        pending: &mut Vec<Pending>,
+        results: &mut [Option<Result<PatchResponse<E>, Error>>],
+    ) {
+        let p = if p.conditional {
+            p
+        } else {
+            match self.again::<E>(p, None, &problem, pending) {
+                Some(p) => p,
+                None => return,
+            }
+        };
+        results[p.index] = Some(Err(Error::BatchAnswer {
+            client_request_id: client_request_id.to_owned(),
+            problem: problem.to_owned(),
+        }));
+    }
+
+    /// Puts `p` back for a later batch after the wait the retry decision gives; `Some(p)` when
+    /// the decision is to give up.
+    fn again<E: GraphEntity>(
+        &self,
+        mut p: Pending,
+        headers: Option<&HeaderMap>,
+        why: &dyn std::fmt::Display,
+        pending: &mut Vec<Pending>,
+    ) -> Option<Pending> {
+        let delay = self.retry_delay(&p.progress, headers, true)?;
+        p.progress.retried(delay);
+        p.not_before = Instant::now() + delay;
+        tracing::info!(
+            entity = E::NAME,
+            request = p.index,
+            why = %why,
+            delay_ms = delay.as_millis() as u64,
+            "batched request not applied; sending it again in a later batch"
+        );
+        pending.push(p);
+        None
+    }
+}
+
+/// The `request-id` a sub-answer carries.
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 /// One request's entry in the `requests` array, with `id` its input position.

@@ -7,6 +7,7 @@
 //! points ([`GraphClient::send_batch`], [`GraphClient::bulk`]).
 
 use std::marker::PhantomData;
+use std::time::Instant;
 
 use reqwest::header::HeaderValue;
 use reqwest::Url;
@@ -198,6 +199,7 @@ impl GraphClient {
             entity: E::NAME,
             template,
             client_request_id: &client_request_id,
+            ends: Instant::now() + self.inner.deadline,
         };
         let answer = self.answer(http, resend, &call, observer).await?;
         finish(

@@ -62,7 +62,7 @@ impl GraphClient {
     ) -> Result<Answer, Error> {
         // The deadline bounds each attempt's own timeout and each wait, rather than a timer
         // around the whole call: one timer per attempt instead of two.
-        let ends = Instant::now() + self.inner.deadline;
+        let ends = call.ends;
         let (template, client_request_id) = (call.template, call.client_request_id.to_owned());
         // A claims challenge is answered once, with one new token: never a loop.
         let mut challenged = false;
@@ -301,6 +301,8 @@ pub(crate) struct Call<'a> {
     pub entity: &'static str,
     pub template: &'static str,
     pub client_request_id: &'a str,
+    /// When the call must be over: a request's own deadline, or its `$batch` call's.
+    pub ends: Instant,
 }
 
 /// A final answer, its body read whole.
