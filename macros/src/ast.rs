@@ -3,7 +3,7 @@
 
 use proc_macro2::Span;
 
-use crate::template::Template;
+use graphpatch_naming::template::Template;
 
 /// A Graph API version, as written in the attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

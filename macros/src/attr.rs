@@ -7,10 +7,11 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::LitStr;
 
+use graphpatch_naming::template;
+
 use crate::ast::{EntityAttr, PathAttr, Permissions, ScopeList, Version};
 use crate::ctxt::Ctxt;
 use crate::symbol::{self, *};
-use crate::template;
 
 /// Parses `#[graph_entity(...)]`; problems go to `cx`, what could be read is returned.
 pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
@@ -60,7 +61,7 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
                         template,
                         span: lit.span(),
                     }),
-                    Err(message) => cx.error_spanned_by(&lit, message),
+                    Err(error) => cx.error_spanned_by(&lit, error),
                 }
             }
             PATCH_ODATA_TYPE => match meta.value()?.parse::<syn::Expr>()? {
@@ -220,7 +221,7 @@ fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
                 continue;
             }
         };
-        if let Err(message) = check_scope_name(&scope.value()) {
+        if let Err(message) = graphpatch_naming::check_scope_name(&scope.value()) {
             cx.error_spanned_by(&scope, message);
         } else if list.iter().any(|s| s.value() == scope.value()) {
             cx.error_spanned_by(&scope, format!("scope `{}` is listed twice", scope.value()));
@@ -243,18 +244,6 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
             cx.error_spanned_by(other, "expected a string literal");
             Ok(None)
         }
-    }
-}
-
-/// Graph permission names are dot-separated words: `DeviceManagementManagedDevices.ReadWrite.All`.
-pub fn check_scope_name(scope: &str) -> Result<(), String> {
-    if dotted_words(scope, 2, &[], &['-', '_']) {
-        Ok(())
-    } else {
-        Err(format!(
-            "malformed permission name `{scope}`; expected dot-separated words such as \
-             `DeviceManagementManagedDevices.ReadWrite.All`"
-        ))
     }
 }
 
@@ -312,20 +301,6 @@ pub fn graph_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &[&str]) -> FieldA
 /// Removes the `#[graph(...)]` helpers, which mean nothing to the compiler once read.
 pub fn strip(attrs: &mut Vec<syn::Attribute>) {
     attrs.retain(|a| !a.path().is_ident(GRAPH));
-}
-
-/// Whether `value` is at least `min_words` dot-separated words, each starting with a letter (or
-/// one of `extra_start`) and continuing with letters, digits and `extra`.
-pub fn dotted_words(value: &str, min_words: usize, extra_start: &[char], extra: &[char]) -> bool {
-    let words: Vec<&str> = value.split('.').collect();
-    words.len() >= min_words
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || extra_start.contains(&c))
-                && w.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
-        })
 }
 
 fn key_of(meta: &ParseNestedMeta) -> String {

@@ -1,6 +1,7 @@
 //! Token emission for `#[graph_entity]`: the struct itself, its serde impls, the metadata trait
 //! impl, the change set type and the path type. Nothing here decides whether input is valid.
 
+use graphpatch_naming::template::{Segment, Template};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -9,7 +10,6 @@ use crate::attr;
 use crate::case;
 use crate::ctxt::Ctxt;
 use crate::expand_serde;
-use crate::template::{Segment, Template};
 use crate::valid;
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -303,7 +303,9 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 fn scopes(list: &ScopeList) -> TokenStream {
     match list {
         ScopeList::Unsupported => quote!(::graphpatch::__private::Scopes::Unsupported),
-        ScopeList::Scopes(scopes) => quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*])),
+        ScopeList::Scopes(scopes) => {
+            quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*]))
+        }
     }
 }
 

@@ -17,7 +17,6 @@ mod expand_enum;
 mod expand_serde;
 mod patch;
 mod symbol;
-mod template;
 mod valid;
 
 use proc_macro::TokenStream;

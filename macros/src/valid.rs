@@ -18,7 +18,7 @@ pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Ent
             "missing `odata_type = \"microsoft.graph.…\"` (the type's name in the Graph docs)",
         ),
         Some(lit) => {
-            if let Err(message) = check_odata_type(&lit.value()) {
+            if let Err(message) = graphpatch_naming::check_odata_type(&lit.value()) {
                 cx.error_spanned_by(lit, message);
             }
         }
@@ -113,7 +113,7 @@ fn complex_odata_type(cx: &Ctxt, odata_type: Option<&syn::LitStr>) {
             "missing `odata_type = \"microsoft.graph.…\"` (the complex type's name in the Graph docs)",
         ),
         Some(lit) => {
-            if let Err(message) = check_odata_type(&lit.value()) {
+            if let Err(message) = graphpatch_naming::check_odata_type(&lit.value()) {
                 cx.error_spanned_by(lit, message);
             }
         }
@@ -233,24 +233,6 @@ fn reject_serde_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) {
             attr,
             "graphpatch writes the serde impls itself; use #[graph(rename = \"…\")] for wire names",
         );
-    }
-}
-
-/// `microsoft.graph.deviceManagementScriptState`: a namespace and a name, no leading `#`.
-fn check_odata_type(value: &str) -> Result<(), String> {
-    if let Some(rest) = value.strip_prefix('#') {
-        return Err(format!(
-            "write the OData type without the leading `#`: `{rest}` (graphpatch adds it on the wire)"
-        ));
-    }
-    let ok = attr::dotted_words(value, 2, &['_'], &['_']);
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "malformed OData type `{value}`; expected a qualified name such as \
-             `microsoft.graph.deviceManagementScriptState`"
-        ))
     }
 }
 
