@@ -87,13 +87,7 @@ impl ComplexInput<'_> {
 
 impl Complex<'_> {
     fn validate(&self, cx: &Ctxt) {
-        complex_odata_type(cx, self.odata_type.as_ref());
-        if has_generics(&self.item.generics) {
-            cx.error_spanned_by(
-                &self.item.generics,
-                "a Graph complex type cannot be generic",
-            );
-        }
+        complex_type(cx, self.odata_type.as_ref(), &self.item.generics);
         struct_fields(cx, self.item, &self.fields, "#[graph_complex]");
     }
 
@@ -107,13 +101,7 @@ impl Complex<'_> {
 
 impl ComplexEnum<'_> {
     fn validate(&self, cx: &Ctxt) {
-        complex_odata_type(cx, self.odata_type.as_ref());
-        if has_generics(&self.item.generics) {
-            cx.error_spanned_by(
-                &self.item.generics,
-                "a Graph complex type cannot be generic",
-            );
-        }
+        complex_type(cx, self.odata_type.as_ref(), &self.item.generics);
         reject_serde_attrs(cx, &self.item.attrs);
         if self.variants.is_empty() {
             cx.error_spanned_by(
@@ -261,13 +249,17 @@ fn permissions(cx: &Ctxt, permissions: &Permissions) {
     }
 }
 
-fn complex_odata_type(cx: &Ctxt, odata_type: Option<&syn::LitStr>) {
+/// What a complex struct and a polymorphic enum share: a valid `odata_type`, no generics.
+fn complex_type(cx: &Ctxt, odata_type: Option<&syn::LitStr>, generics: &syn::Generics) {
     match odata_type {
         None => cx.error_at(
             proc_macro2::Span::call_site(),
             "missing `odata_type = \"microsoft.graph.…\"` (the complex type's name in the Graph docs)",
         ),
         Some(lit) => self::odata_type(cx, lit),
+    }
+    if has_generics(generics) {
+        cx.error_spanned_by(generics, "a Graph complex type cannot be generic");
     }
 }
 
