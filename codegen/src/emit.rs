@@ -122,9 +122,9 @@ impl<'a> Plan<'a> {
         let mut tests_names = Registry::default();
         for entity in entities {
             let simple = simple_name(&entity.odata_type);
-            let preferred = naming::to_pascal(simple);
+            let preferred = naming::type_ident(simple);
             let qualified =
-                naming::to_pascal(entity.odata_type.trim_start_matches("microsoft.graph."));
+                naming::type_ident(entity.odata_type.trim_start_matches("microsoft.graph."));
             let rust = [preferred.clone(), qualified]
                 .into_iter()
                 .chain((2..).map(|i| format!("{preferred}{i}")))
@@ -150,8 +150,8 @@ impl<'a> Plan<'a> {
         let mut names = BTreeMap::new();
         for q in &reachable {
             let simple = simple_name(q);
-            let preferred = naming::to_pascal(simple);
-            let alternatives = [naming::to_pascal(q.trim_start_matches("microsoft.graph."))];
+            let preferred = naming::type_ident(simple);
+            let alternatives = [naming::type_ident(q.trim_start_matches("microsoft.graph."))];
             let polymorphic = defs.get(q).is_some_and(is_polymorphic);
             let rust = types.claim(&preferred, &alternatives, "");
             let base_struct = polymorphic.then(|| types.claim(&format!("{rust}Base"), &[], ""));
@@ -465,7 +465,7 @@ impl<'a> Plan<'a> {
         let mut registry = Registry::default();
         registry.reserve("Unrecognized");
         for (wire, member_doc) in members {
-            let preferred = naming::variant_ident(wire);
+            let preferred = naming::member_ident(wire);
             let ident = registry.claim(&preferred, &[format!("{preferred}Member")], "");
             let text = member_doc.clone().or_else(|| {
                 page.as_ref()
@@ -548,7 +548,7 @@ impl<'a> Plan<'a> {
                     continue;
                 };
                 let payload = target.base_struct.as_ref().unwrap_or(&target.rust).clone();
-                let preferred = naming::variant_ident(simple_name(member));
+                let preferred = naming::member_ident(simple_name(member));
                 let ident = registry.claim(&preferred, &[format!("{preferred}Type")], "");
                 variants.push((member.to_owned(), ident, payload));
             }

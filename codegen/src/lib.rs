@@ -118,7 +118,6 @@
 
 mod csdl;
 mod emit;
-mod json;
 mod markdown;
 mod model;
 mod naming;

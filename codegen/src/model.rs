@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use graphpatch_naming::json::Json;
+use graphpatch_naming::template::{self, Piece};
+
 use crate::csdl::Csdl;
-use crate::json::Json;
 use crate::naming;
 use crate::page::{self, Body, CellType, Page, PageError, TypeCell};
 use crate::permissions::{self, Kind, PermissionMap, PermissionSet};
@@ -547,15 +549,7 @@ fn odata_type(page: &Page) -> Result<String, PageError> {
             )
         })?;
     let value = value.trim_start_matches('#').to_owned();
-    let words: Vec<&str> = value.split('.').collect();
-    let ok = words.len() >= 2
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
-    if ok {
+    if graphpatch_naming::check_odata_type(&value).is_ok() {
         Ok(value)
     } else {
         Err(PageError::new(
@@ -578,33 +572,34 @@ pub fn unique_params(template: &str) -> Result<(String, Vec<(String, String)>), 
             "template `{template}` holds a query string or whitespace"
         ));
     }
-    let body = template.trim_end_matches('/');
+    // A trailing `/` is dropped (the macros refuse it); `/` alone is one empty segment.
+    let body = match template.trim_end_matches('/') {
+        "" => "/",
+        body => body,
+    };
     let mut segments: Vec<String> = Vec::new();
     let mut renames = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut snakes: Vec<String> = Vec::new();
-    for piece in body[1..].split('/') {
-        if piece.is_empty() {
-            return Err(format!("template `{template}` has an empty segment"));
-        }
-        let opens = piece.matches('{').count();
-        let closes = piece.matches('}').count();
-        if opens == 0 && closes == 0 {
-            segments.push(piece.to_owned());
-            continue;
-        }
-        let Some(name) = piece
-            .strip_prefix('{')
-            .and_then(|p| p.strip_suffix('}'))
-            .filter(|_| opens == 1 && closes == 1)
-        else {
-            return Err(format!(
-                "template segment `{piece}` mixes text and a parameter; graphpatch templates \
-                 take a parameter as a whole segment"
-            ));
+    for segment in body[1..].split('/') {
+        let name = match template::piece(segment) {
+            Ok(Piece::Literal(literal)) => {
+                segments.push(literal.to_owned());
+                continue;
+            }
+            Ok(Piece::Param(name)) => name,
+            Err(template::TemplateError::EmptySegment) => {
+                return Err(format!("template `{template}` has an empty segment"))
+            }
+            Err(_) => {
+                return Err(format!(
+                    "template segment `{segment}` mixes text and a parameter; graphpatch \
+                     templates take a parameter as a whole segment"
+                ))
+            }
         };
         let snake = naming::lower_camel_to_snake(name);
-        let usable = naming::is_param_name(name)
+        let usable = template::param_name(name).is_ok()
             && !names.iter().any(|n| n == name)
             && !snakes.contains(&snake);
         let chosen = if usable {
@@ -623,7 +618,7 @@ pub fn unique_params(template: &str) -> Result<(String, Vec<(String, String)>), 
             };
             let first = format!("{base}Id");
             let mut nested = String::from("nested");
-            nested.push_str(&naming::to_pascal(&first));
+            nested.push_str(&naming::type_ident(&first));
             let free = |n: &str| {
                 !names.iter().any(|m| m == n) && !snakes.contains(&naming::lower_camel_to_snake(n))
             };
@@ -692,6 +687,7 @@ mod tests {
         assert!(unique_params("/a/x({id})").is_err());
         assert!(unique_params("/a//b").is_err());
         assert!(unique_params("a/b").is_err());
+        assert!(unique_params("/").is_err());
         assert!(unique_params("/a?$select=x").is_err());
     }
 }

@@ -1,11 +1,13 @@
-//! Rust names for Graph names: the same conversions the macros apply (so that a generated field
-//! or variant needs `#[graph(rename = …)]` exactly when the macro would not find the wire name
-//! by itself), plus what makes any Graph name a valid, unique Rust identifier.
+//! Rust names for Graph names beyond the rules the macros share (those are in
+//! `graphpatch-naming`, so that a generated field or variant needs `#[graph(rename = …)]`
+//! exactly when the macro would not find the wire name by itself): what makes any Graph name a
+//! valid, unique Rust identifier, file or test name.
 
 use std::collections::BTreeSet;
 
 pub use graphpatch_naming::{
-    is_keyword, lower_camel_to_snake, pascal_to_lower_camel, snake_to_lower_camel, RESERVED,
+    is_keyword, lower_camel_to_snake, member_ident, pascal_to_lower_camel, rust_ident,
+    snake_to_lower_camel, type_ident, RESERVED,
 };
 
 /// Type names a generated type must not take: the standard prelude's, which generated code
@@ -23,17 +25,6 @@ const RESERVED_TYPES: &[&str] = &[
     "Self",
     "Unrecognized",
 ];
-
-/// `deviceAndAppManagementAssignmentTarget` → `DeviceAndAppManagementAssignmentTarget`:
-/// characters that cannot be in an identifier split words (`microsoft.graph.x` → `MicrosoftGraphX`);
-/// a leading digit gets a `V` in front.
-pub fn to_pascal(name: &str) -> String {
-    let mut out = graphpatch_naming::to_pascal(name);
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'V');
-    }
-    out
-}
 
 /// A snake_case identifier for a wire name: the macros' conversion, then whatever makes it a
 /// valid identifier (`3des` → `n3des`, `a-b` → `a_b`). Keywords stay as they are (the caller
@@ -58,51 +49,6 @@ pub fn field_ident(wire: &str) -> String {
         out.insert(0, 'n');
     }
     if RESERVED.contains(&out.as_str()) {
-        out.push('_');
-    }
-    out
-}
-
-/// How a field is written in Rust: `r#type` for a keyword.
-pub fn rust_ident(name: &str) -> String {
-    if is_keyword(name) {
-        format!("r#{name}")
-    } else {
-        name.to_owned()
-    }
-}
-
-/// Whether `name` is an identifier the macros' template parser accepts for a path parameter
-/// (letters, digits, `_`, not starting with a digit) and whose snake_case form is usable.
-pub fn is_param_name(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !RESERVED.contains(&lower_camel_to_snake(name).as_str())
-}
-
-/// A variant name for an enum member: PascalCase (`scriptError` → `ScriptError`), made a valid
-/// identifier.
-pub fn variant_ident(wire: &str) -> String {
-    let mut out = String::with_capacity(wire.len());
-    let mut upper_next = true;
-    for ch in wire.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if upper_next {
-                out.push(ch.to_ascii_uppercase());
-            } else {
-                out.push(ch);
-            }
-            upper_next = false;
-        } else {
-            upper_next = true;
-        }
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'V');
-    }
-    if out == "Self" {
         out.push('_');
     }
     out
@@ -244,17 +190,17 @@ mod tests {
         assert_eq!(field_ident("type"), "type");
         assert_eq!(rust_ident("type"), "r#type");
         assert_eq!(field_ident(""), "property");
-        assert_eq!(variant_ident("iOS"), "IOS");
+        assert_eq!(member_ident("iOS"), "IOS");
         assert_eq!(pascal_to_lower_camel("IOS"), "iOS");
-        assert_eq!(variant_ident("scriptError"), "ScriptError");
-        assert_eq!(variant_ident("3des"), "V3des");
-        assert_eq!(variant_ident("a-b"), "AB");
+        assert_eq!(member_ident("scriptError"), "ScriptError");
+        assert_eq!(member_ident("3des"), "V3des");
+        assert_eq!(member_ident("a-b"), "AB");
         assert_eq!(
-            to_pascal("deviceAndAppManagementAssignmentTarget"),
+            type_ident("deviceAndAppManagementAssignmentTarget"),
             "DeviceAndAppManagementAssignmentTarget"
         );
         assert_eq!(
-            to_pascal("microsoft.graph.callRecords"),
+            type_ident("microsoft.graph.callRecords"),
             "MicrosoftGraphCallRecords"
         );
         assert_eq!(
@@ -266,9 +212,6 @@ mod tests {
             fn_ident("intune-shared-devicecategory-update"),
             "intune_shared_devicecategory_update"
         );
-        assert!(is_param_name("deviceConfigurationId"));
-        assert!(!is_param_name("device-id"));
-        assert!(!is_param_name("self"));
     }
 
     #[test]

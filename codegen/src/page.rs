@@ -2,9 +2,9 @@
 //! table, PATCH templates, property table and examples, each with its line number. The source's
 //! known defects are absorbed here (see the crate docs); what cannot be read is a [`PageError`].
 
-use crate::json::{self, Json};
 use crate::markdown::{self, CodeBlock, Doc, Row, Table};
 use crate::types::Prim;
+use graphpatch_naming::json::{self, Json};
 
 /// What is wrong with a page, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -122,16 +122,9 @@ pub struct PageTable {
     pub notes: Vec<String>,
 }
 
-/// Whether `scope` is a permission name the attribute accepts: dot-separated words of letters,
-/// digits, `-` and `_`, each starting with a letter.
-pub fn is_scope_name(scope: &str) -> bool {
-    let words: Vec<&str> = scope.split('.').collect();
-    words.len() >= 2
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && w.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
+/// Whether `scope` is a permission name the attribute accepts.
+fn is_scope_name(scope: &str) -> bool {
+    graphpatch_naming::check_scope_name(scope).is_ok()
 }
 
 /// Reads a page's permissions table: "most to least privileged" tables are reversed, per-workflow

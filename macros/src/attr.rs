@@ -1,16 +1,19 @@
-//! Parsing of the attribute arguments: `#[graph_entity(...)]`, `#[graph(...)]` on fields and
-//! variants. Unknown and duplicate keys are reported on the key itself, and parsing goes on so
-//! that one compile shows every mistake.
+//! Parsing of the attribute arguments: `#[graph_entity(...)]`, `#[graph_complex(...)]`,
+//! `#[graph_enum(...)]` and `#[graph(...)]` on fields and variants. Only what cannot be read is
+//! reported here — unknown and duplicate keys (on the key itself), values of the wrong kind —
+//! and parsing goes on so that one compile shows every mistake; whether what was read follows
+//! the Graph rules is `valid.rs`'s business.
 
 use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::LitStr;
 
+use graphpatch_naming::template;
+
 use crate::ast::{EntityAttr, PathAttr, Permissions, ScopeList, Version};
 use crate::ctxt::Ctxt;
 use crate::symbol::{self, *};
-use crate::template;
 
 /// Parses `#[graph_entity(...)]`; problems go to `cx`, what could be read is returned.
 pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
@@ -53,14 +56,8 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
                     return Ok(());
                 };
                 match template::parse(&lit.value()) {
-                    Ok(t) if attr.paths.iter().any(|p| p.template.text == t.text) => {
-                        cx.error_spanned_by(&lit, "duplicate path template")
-                    }
-                    Ok(template) => attr.paths.push(PathAttr {
-                        template,
-                        span: lit.span(),
-                    }),
-                    Err(message) => cx.error_spanned_by(&lit, message),
+                    Ok(template) => attr.paths.push(PathAttr { template, lit }),
+                    Err(error) => cx.error_spanned_by(&lit, error),
                 }
             }
             PATCH_ODATA_TYPE => match meta.value()?.parse::<syn::Expr>()? {
@@ -143,7 +140,6 @@ pub fn enum_attr(cx: &Ctxt, args: TokenStream) -> bool {
 
 fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissions>> {
     let mut kinds: [Option<ScopeList>; 3] = [None, None, None];
-    let span = meta.path.clone();
     meta.parse_nested_meta(|kind| {
         let key = key_of(&kind);
         let Some(slot) = PERMISSION_KINDS.iter().position(|k| *k == key) else {
@@ -163,30 +159,9 @@ fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissi
         kinds[slot] = Some(scope_list(cx, &kind)?);
         Ok(())
     })?;
-    let missing: Vec<&str> = PERMISSION_KINDS
-        .iter()
-        .zip(&kinds)
-        .filter(|(_, k)| k.is_none())
-        .map(|(name, _)| *name)
-        .collect();
-    if !missing.is_empty() {
-        cx.error_spanned_by(
-            &span,
-            format!(
-                "permissions must list all three kinds as the docs' table does; missing {} \
-                 (write `= unsupported` where the docs say \"Not supported.\")",
-                symbol::all_of(&missing)
-            ),
-        );
-        return Ok(None);
-    }
-    let [Some(delegated_work), Some(delegated_personal), Some(application)] = kinds else {
-        unreachable!("all three kinds were checked above");
-    };
     Ok(Some(Permissions {
-        delegated_work,
-        delegated_personal,
-        application,
+        key: meta.path.clone(),
+        kinds,
     }))
 }
 
@@ -202,33 +177,22 @@ fn scope_list(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<ScopeList> {
             return Ok(ScopeList::Unsupported);
         }
     };
-    if elements.is_empty() {
-        cx.error_spanned_by(
-            &meta.path,
-            "an empty scope list: write `unsupported` if no permission allows the call",
-        );
-    }
-    let mut list: Vec<LitStr> = Vec::new();
+    let written = elements.len();
+    let mut scopes: Vec<LitStr> = Vec::new();
     for element in elements {
-        let scope = match element {
+        match element {
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(scope),
                 ..
-            }) => scope,
-            other => {
-                cx.error_spanned_by(other, "expected a scope name in quotes");
-                continue;
-            }
-        };
-        if let Err(message) = check_scope_name(&scope.value()) {
-            cx.error_spanned_by(&scope, message);
-        } else if list.iter().any(|s| s.value() == scope.value()) {
-            cx.error_spanned_by(&scope, format!("scope `{}` is listed twice", scope.value()));
-        } else {
-            list.push(scope);
+            }) => scopes.push(scope),
+            other => cx.error_spanned_by(other, "expected a scope name in quotes"),
         }
     }
-    Ok(ScopeList::Scopes(list))
+    Ok(ScopeList::Scopes {
+        key: meta.path.clone(),
+        scopes,
+        written,
+    })
 }
 
 /// The string literal after `key =`; anything else is reported (and `None`) without stopping
@@ -243,18 +207,6 @@ fn lit_str(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
             cx.error_spanned_by(other, "expected a string literal");
             Ok(None)
         }
-    }
-}
-
-/// Graph permission names are dot-separated words: `DeviceManagementManagedDevices.ReadWrite.All`.
-pub fn check_scope_name(scope: &str) -> Result<(), String> {
-    if dotted_words(scope, 2, &[], &['-', '_']) {
-        Ok(())
-    } else {
-        Err(format!(
-            "malformed permission name `{scope}`; expected dot-separated words such as \
-             `DeviceManagementManagedDevices.ReadWrite.All`"
-        ))
     }
 }
 
@@ -290,15 +242,7 @@ pub fn graph_attrs(cx: &Ctxt, attrs: &[syn::Attribute], keys: &[&str]) -> FieldA
                     cx.error_spanned_by(&meta.path, "duplicate key `rename`");
                     return skip_value(&meta);
                 }
-                _ => {
-                    let Some(lit) = lit_str(cx, &meta)? else {
-                        return Ok(());
-                    };
-                    if lit.value().is_empty() {
-                        cx.error_spanned_by(&lit, "a wire name cannot be empty");
-                    }
-                    out.rename = Some(lit);
-                }
+                _ => out.rename = lit_str(cx, &meta)?,
             }
             Ok(())
         });
@@ -314,18 +258,19 @@ pub fn strip(attrs: &mut Vec<syn::Attribute>) {
     attrs.retain(|a| !a.path().is_ident(GRAPH));
 }
 
-/// Whether `value` is at least `min_words` dot-separated words, each starting with a letter (or
-/// one of `extra_start`) and continuing with letters, digits and `extra`.
-pub fn dotted_words(value: &str, min_words: usize, extra_start: &[char], extra: &[char]) -> bool {
-    let words: Vec<&str> = value.split('.').collect();
-    words.len() >= min_words
-        && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || extra_start.contains(&c))
-                && w.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
+/// The paths inside an item's `#[derive(...)]` attributes.
+pub fn derives(attrs: &[syn::Attribute]) -> Vec<syn::Path> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .filter_map(|a| {
+            a.parse_args_with(
+                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            )
+            .ok()
         })
+        .flatten()
+        .collect()
 }
 
 fn key_of(meta: &ParseNestedMeta) -> String {

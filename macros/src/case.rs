@@ -5,9 +5,7 @@
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 
-pub use graphpatch_naming::{
-    lower_camel_to_snake, pascal_to_lower_camel, snake_to_lower_camel, to_pascal, RESERVED,
-};
+pub use graphpatch_naming::{pascal_to_lower_camel, snake_to_lower_camel, to_pascal, RESERVED};
 
 /// An identifier for `name`, raw when `name` is a keyword.
 pub fn ident(name: &str) -> syn::Ident {

@@ -4,87 +4,99 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::attr;
+use crate::ast::{ComplexInput, ComplexVariant};
 use crate::ctxt::Ctxt;
 use crate::expand_entity::emit_struct;
 use crate::expand_serde;
-use crate::valid;
+use crate::fallback;
 
+/// `#[graph_complex(args)]` on `input`: the model, its checks, then the item and its impls, or
+/// the fallback beside the errors.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
-    let odata_type = attr::complex_attr(&cx, args);
-    let (item, impls) = match syn::parse2::<syn::Item>(input.clone()) {
-        Ok(syn::Item::Struct(item)) => {
-            let (fields, fields_ok) = valid::complex_struct(&cx, odata_type.as_ref(), &item);
-            let impls = (fields_ok && item.generics.params.is_empty()).then(|| {
-                let ident = &item.ident;
-                let name = odata_type
-                    .as_ref()
-                    .map(syn::LitStr::value)
-                    .unwrap_or_default();
-                let serialize = expand_serde::serialize(ident, &fields, Some(&name));
-                let deserialize =
-                    expand_serde::deserialize(ident, &fields, &format!("a {name} object"));
-                quote! {
-                    const _: () = {
-                        impl ::graphpatch::__private::GraphComplex for #ident {
-                            const ODATA_TYPE: &'static ::core::primitive::str = #name;
-                        }
-                        #serialize
-                        #deserialize
-                    };
-                }
-            });
-            (emit_struct(&item), impls)
+    let item = syn::parse2::<syn::Item>(input.clone()).ok();
+    let Some(complex) = ComplexInput::from_syn(&cx, args, item.as_ref()) else {
+        cx.error_at(
+            proc_macro2::Span::call_site(),
+            "#[graph_complex] goes on a struct (a complex type) or an enum of them (a \
+             polymorphic property)",
+        );
+        let errors = cx.check().expect_err("an error was just recorded");
+        return fallback::unexpanded(input, errors);
+    };
+    complex.validate(&cx);
+    match cx.check() {
+        Ok(()) => {
+            let item = emit_item(&complex);
+            let impls = emit_impls(&complex);
+            quote!(#item #impls)
         }
-        Ok(syn::Item::Enum(item)) => {
-            let variants = valid::complex_enum(&cx, odata_type.as_ref(), &item);
-            let name = odata_type
-                .as_ref()
-                .map(syn::LitStr::value)
-                .unwrap_or_default();
-            let complete = !variants.is_empty()
-                && variants.len() == item.variants.len()
-                && item.generics.params.is_empty();
-            let impls = complete.then(|| polymorphic(&item.ident, &name, &variants));
-            let mut output = item.clone();
+        Err(errors) => fallback::complex(&complex, errors),
+    }
+}
+
+/// The item: a struct without the `#[graph]` helpers, an enum with the variant that keeps
+/// derived types it does not list.
+pub fn emit_item(complex: &ComplexInput) -> TokenStream {
+    match complex {
+        ComplexInput::Struct(complex) => emit_struct(complex.item),
+        ComplexInput::Enum(complex) => {
+            let mut output = complex.item.clone();
             // A user's own `Unrecognized` was reported; a second one would only add a conflict.
-            if !item.variants.iter().any(|v| v.ident == "Unrecognized") {
+            if !complex.variants.iter().any(|v| v.ident == "Unrecognized") {
                 output.variants.push(syn::parse_quote! {
                     /// A derived type this definition does not list, kept whole.
                     Unrecognized(::graphpatch::__private::UnknownObject)
                 });
             }
-            (quote!(#output), impls)
+            quote!(#output)
         }
-        _ => {
-            cx.error_at(
-                proc_macro2::Span::call_site(),
-                "#[graph_complex] goes on a struct (a complex type) or an enum of them (a \
-                 polymorphic property)",
-            );
-            (input, None)
+    }
+}
+
+/// The impls: `GraphComplex` and serde, for a struct by its fields, for an enum by
+/// `@odata.type`. A missing `odata_type` (reported) stands in as empty.
+pub fn emit_impls(complex: &ComplexInput) -> TokenStream {
+    match complex {
+        ComplexInput::Struct(complex) => {
+            let ident = &complex.item.ident;
+            let name = complex
+                .odata_type
+                .as_ref()
+                .map(syn::LitStr::value)
+                .unwrap_or_default();
+            let serialize = expand_serde::serialize(ident, &complex.fields, Some(&name));
+            let deserialize =
+                expand_serde::deserialize(ident, &complex.fields, &format!("a {name} object"));
+            quote! {
+                const _: () = {
+                    impl ::graphpatch::__private::GraphComplex for #ident {
+                        const ODATA_TYPE: &'static ::core::primitive::str = #name;
+                    }
+                    #serialize
+                    #deserialize
+                };
+            }
         }
-    };
-    match cx.check() {
-        Ok(()) => quote!(#item #impls),
-        Err(err) => {
-            let err = err.to_compile_error();
-            quote!(#err #item #impls)
+        ComplexInput::Enum(complex) => {
+            let name = complex
+                .odata_type
+                .as_ref()
+                .map(syn::LitStr::value)
+                .unwrap_or_default();
+            polymorphic(&complex.item.ident, &name, &complex.variants)
         }
     }
 }
 
 /// The impls of a polymorphic complex enum: variants picked by `@odata.type`, which must equal
 /// the variant type's; without one, the variant of the base type itself if there is one.
-fn polymorphic(
-    ident: &syn::Ident,
-    base: &str,
-    variants: &[(&syn::Ident, &syn::Type)],
-) -> TokenStream {
-    let idents: Vec<&syn::Ident> = variants.iter().map(|(v, _)| *v).collect();
-    let types: Vec<&syn::Type> = variants.iter().map(|(_, t)| *t).collect();
-    let indexes = 0..variants.len();
+fn polymorphic(ident: &syn::Ident, base: &str, variants: &[ComplexVariant]) -> TokenStream {
+    let (idents, types): (Vec<&syn::Ident>, Vec<&syn::Type>) = variants
+        .iter()
+        .filter_map(|v| Some((v.ident, v.ty?)))
+        .unzip();
+    let indexes = 0..idents.len();
     quote! {
         const _: () = {
             impl ::graphpatch::__private::GraphComplex for #ident {

@@ -1,6 +1,7 @@
 //! Token emission for `#[graph_entity]`: the struct itself, its serde impls, the metadata trait
 //! impl, the change set type and the path type. Nothing here decides whether input is valid.
 
+use graphpatch_naming::template::{Segment, Template};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -9,38 +10,28 @@ use crate::attr;
 use crate::case;
 use crate::ctxt::Ctxt;
 use crate::expand_serde;
-use crate::template::{Segment, Template};
-use crate::valid;
+use crate::fallback;
 
+/// `#[graph_entity(args)]` on `input`: the model, its checks, then the struct and its impls, or
+/// the fallback beside the errors.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: syn::ItemStruct = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(err) => {
-            let err =
-                syn::Error::new(err.span(), "#[graph_entity] goes on a struct").to_compile_error();
-            return quote!(#err #input);
+            let error = syn::Error::new(err.span(), "#[graph_entity] goes on a struct");
+            return fallback::unexpanded(input, error);
         }
     };
     let cx = Ctxt::new();
-    let attr = attr::entity_attr(&cx, args);
-    let entity = valid::entity(&cx, attr, &item);
-    let struct_item = emit_struct(entity.item);
-    // The impls need a struct with named, uniquely named fields and no generics; everything
-    // else has a stand-in (see `emit_impls`), so they are emitted even beside an error.
-    let shape_ok = entity.fields_ok && item.generics.params.is_empty();
-    let impls = if shape_ok {
-        emit_impls(&entity)
-    } else {
-        TokenStream::new()
-    };
+    let entity = Entity::from_syn(&cx, args, &item);
+    entity.validate(&cx);
     match cx.check() {
-        Ok(()) => quote!(#struct_item #impls),
-        // With the struct and its impls still emitted, the user's other code keeps compiling
-        // and they see our error alone, not a cascade of "not a Graph entity".
-        Err(err) => {
-            let err = err.to_compile_error();
-            quote!(#err #struct_item #impls)
+        Ok(()) => {
+            let struct_item = emit_struct(entity.item);
+            let impls = emit_impls(&entity);
+            quote!(#struct_item #impls)
         }
+        Err(errors) => fallback::entity(&entity, errors),
     }
 }
 
@@ -57,7 +48,9 @@ pub fn emit_struct(item: &syn::ItemStruct) -> TokenStream {
     quote!(#item)
 }
 
-fn emit_impls(entity: &Entity) -> TokenStream {
+/// The impls of an entity: metadata, serde, the change set and the path type. A missing or
+/// rejected attribute value (reported) has a stand-in, so that they are whole beside an error.
+pub fn emit_impls(entity: &Entity) -> TokenStream {
     let ident = &entity.item.ident;
     let vis = &entity.item.vis;
     let patch_ident = format_ident!("{}Patch", ident);
@@ -75,25 +68,20 @@ fn emit_impls(entity: &Entity) -> TokenStream {
         Version::V1 => quote!(::graphpatch::__private::ApiVersion::V1),
     };
     let name = ident.to_string();
-    let unsupported = ScopeList::Unsupported;
-    let (work, personal, app) = match &attr.permissions {
-        Some(p) => (
-            scopes(&p.delegated_work),
-            scopes(&p.delegated_personal),
-            scopes(&p.application),
-        ),
-        None => (
-            scopes(&unsupported),
-            scopes(&unsupported),
-            scopes(&unsupported),
-        ),
-    };
+    // Missing kinds (reported) stand in as unsupported.
+    let [work, personal, app] = [0, 1, 2].map(|kind| {
+        let list = attr
+            .permissions
+            .as_ref()
+            .and_then(|p| p.kinds[kind].as_ref());
+        scopes(list.unwrap_or(&ScopeList::Unsupported))
+    });
     let patch_odata_type = attr.patch_odata_type;
     let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
     let paths = templates
         .iter()
         .zip(&attr.paths)
-        .map(|(t, p)| path_template(t, p.span));
+        .map(|(t, p)| path_template(t, p.span()));
 
     let properties = entity.fields.iter().map(|f| {
         let (name, wire, read_only, nullable) =
@@ -303,7 +291,7 @@ fn emit_impls(entity: &Entity) -> TokenStream {
 fn scopes(list: &ScopeList) -> TokenStream {
     match list {
         ScopeList::Unsupported => quote!(::graphpatch::__private::Scopes::Unsupported),
-        ScopeList::Scopes(scopes) => {
+        ScopeList::Scopes { scopes, .. } => {
             quote!(::graphpatch::__private::Scopes::AnyOf(&[#(#scopes),*]))
         }
     }

@@ -4,39 +4,43 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::ast::Enum;
+use crate::attr;
 use crate::ctxt::Ctxt;
-use crate::valid;
+use crate::fallback;
 
+/// `#[graph_enum(args)]` on `input`: the model, its checks, then the enum and its impls, or the
+/// fallback beside the errors.
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: syn::ItemEnum = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(err) => {
-            let err =
-                syn::Error::new(err.span(), "#[graph_enum] goes on an enum").to_compile_error();
-            return quote!(#err #input);
+            let error = syn::Error::new(err.span(), "#[graph_enum] goes on an enum");
+            return fallback::unexpanded(input, error);
         }
     };
     let cx = Ctxt::new();
-    let flags = crate::attr::enum_attr(&cx, args);
-    let model = valid::graph_enum(&cx, &item);
-    for path in derives(&item.attrs) {
-        if path.is_ident("Copy") || path.segments.last().is_some_and(|s| s.ident == "Copy") {
-            cx.error_spanned_by(
-                &path,
-                "a Graph enum cannot be `Copy`: it keeps values it does not list in a `String`",
-            );
-        }
+    let model = Enum::from_syn(&cx, args, &item);
+    model.validate(&cx);
+    match cx.check() {
+        Ok(()) => emit(&model),
+        Err(errors) => fallback::graph_enum(&model, errors),
     }
+}
+
+/// The enum as written, less the `#[graph]` helpers on its members.
+pub fn stripped(item: &syn::ItemEnum) -> syn::ItemEnum {
     let mut output = item.clone();
     for variant in output.variants.iter_mut() {
-        variant
-            .attrs
-            .retain(|a| !a.path().is_ident(crate::symbol::GRAPH));
+        attr::strip(&mut variant.attrs);
     }
-    if let Err(err) = cx.check() {
-        let err = err.to_compile_error();
-        return quote!(#err #output);
-    }
+    output
+}
+
+/// The enum with its `Unrecognized` variant and derives, and its impls.
+fn emit(model: &Enum) -> TokenStream {
+    let item = model.item;
+    let mut output = stripped(item);
     output.variants.push(syn::parse_quote! {
         /// A value this definition does not list (Graph adds members over time), kept exactly
         /// as received so that it is sent back unchanged.
@@ -53,7 +57,9 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let ident = &item.ident;
     let idents: Vec<&syn::Ident> = model.variants.iter().map(|v| v.ident).collect();
     let wires: Vec<&str> = model.variants.iter().map(|v| v.wire.as_str()).collect();
-    let flag_enum = flags.then(|| quote!(impl ::graphpatch::__private::FlagEnum for #ident {}));
+    let flag_enum = model
+        .flags
+        .then(|| quote!(impl ::graphpatch::__private::FlagEnum for #ident {}));
     quote! {
         #output
 
@@ -119,24 +125,9 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 }
 
-/// The paths inside the item's `#[derive(...)]` attributes.
-fn derives(attrs: &[syn::Attribute]) -> Vec<syn::Path> {
-    attrs
-        .iter()
-        .filter(|a| a.path().is_ident("derive"))
-        .filter_map(|a| {
-            a.parse_args_with(
-                syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
-            )
-            .ok()
-        })
-        .flatten()
-        .collect()
-}
-
 /// `Debug, Clone, PartialEq, Eq, Hash`, less those already derived.
 fn missing_derives(attrs: &[syn::Attribute]) -> Vec<TokenStream> {
-    let present: Vec<String> = derives(attrs)
+    let present: Vec<String> = attr::derives(attrs)
         .iter()
         .filter_map(|p| p.segments.last().map(|s| s.ident.to_string()))
         .collect();

@@ -3,9 +3,25 @@
 //! Use them through the `graphpatch` crate, which re-exports them and provides the runtime items
 //! that the generated code names; this crate alone is not useful.
 //!
-//! The crate is split the way `thiserror` is: [`ctxt`] collects errors, [`attr`] parses
-//! attributes, [`ast`] holds the typed model of the input, [`valid`] checks the Graph rules,
-//! and the `expand_*` modules only emit tokens.
+//! # Layout
+//!
+//! The crate is split the way `thiserror`'s is, one concern a file:
+//!
+//! - `ast.rs` builds the typed model of the input from syn (`from_syn`): an entity, a complex
+//!   struct or polymorphic enum, a string enum. It keeps the syntax nodes for spans and holds
+//!   what was written, right or wrong.
+//! - `attr.rs` parses the attributes (`#[graph_entity(...)]`, `#[graph(...)]`, …) and reports
+//!   only what cannot be read; the keys are constants in `symbol.rs`.
+//! - `valid.rs` checks the model against the Graph rules and reports through the error
+//!   collector in `ctxt.rs`, so that one compile shows every mistake.
+//! - `expand_entity.rs`, `expand_complex.rs`, `expand_enum.rs` drive one macro each (model,
+//!   checks, then emission) and only emit tokens; `expand_serde.rs` writes the serde impls the
+//!   entity and complex expansions share; `patch.rs` is `graph_patch!`.
+//! - `fallback.rs` is what a macro emits beside its errors: the user's item, and the impls
+//!   wherever they still compile, so the user sees our error alone and not a cascade.
+//!
+//! The rules the code generator must predict (path templates, names, scope and OData type
+//! names) live in `graphpatch-naming`, which both use.
 
 mod ast;
 mod attr;
@@ -15,9 +31,9 @@ mod expand_complex;
 mod expand_entity;
 mod expand_enum;
 mod expand_serde;
+mod fallback;
 mod patch;
 mod symbol;
-mod template;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -1,176 +1,333 @@
-//! The Graph rules an annotated item must follow, checked on the typed model.
+//! The Graph rules an annotated item must follow, checked on the typed model and reported
+//! through the error collector. Nothing here builds or emits anything; the questions the
+//! fallback asks (can the impls still be emitted beside the errors?) are answered by the same
+//! rules, so that what is reported and what is left out never disagree.
 
-use crate::ast::{Entity, EntityAttr, Enum, Field, Variant};
-use crate::attr;
-use crate::case;
-use crate::ctxt::Ctxt;
-use crate::symbol::{
-    COMPLEX_FIELD_KEYS, FIELD_KEYS, ODATA_TYPE, PATH, PERMISSIONS, VARIANT_KEYS, VERSION,
+use crate::ast::{
+    Complex, ComplexEnum, ComplexInput, Entity, EntityAttr, Enum, Field, Permissions, ScopeList,
 };
+use crate::ctxt::Ctxt;
+use crate::symbol::{self, ODATA_TYPE, PATH, PERMISSIONS, PERMISSION_KINDS, VERSION};
 
-/// Builds the model of a `#[graph_entity]` struct, reporting what breaks the rules.
-pub fn entity<'a>(cx: &Ctxt, attr: EntityAttr, item: &'a syn::ItemStruct) -> Entity<'a> {
-    let call_site = proc_macro2::Span::call_site();
-    match &attr.odata_type {
-        None if attr.given(ODATA_TYPE) => {}
-        None => cx.error_at(
-            call_site,
-            "missing `odata_type = \"microsoft.graph.…\"` (the type's name in the Graph docs)",
-        ),
-        Some(lit) => {
-            if let Err(message) = check_odata_type(&lit.value()) {
-                cx.error_spanned_by(lit, message);
-            }
+impl Entity<'_> {
+    /// Reports what breaks the rules of a `#[graph_entity]` struct.
+    pub fn validate(&self, cx: &Ctxt) {
+        let attr = &self.attr;
+        let call_site = proc_macro2::Span::call_site();
+        match &attr.odata_type {
+            None if attr.given(ODATA_TYPE) => {}
+            None => cx.error_at(
+                call_site,
+                "missing `odata_type = \"microsoft.graph.…\"` (the type's name in the Graph docs)",
+            ),
+            Some(lit) => odata_type(cx, lit),
         }
-    }
-    if !attr.given(VERSION) {
-        cx.error_at(
-            call_site,
-            "missing `version = \"beta\"` or `version = \"v1.0\"`",
-        );
-    }
-    if !attr.given(PATH) {
-        cx.error_at(
-            call_site,
-            "missing `path = \"/…/{id}\"`: give each PATCH template of the docs' HTTP request section",
-        );
-    }
-    if !attr.given(PERMISSIONS) {
-        cx.error_at(
-            call_site,
-            "missing `permissions(delegated_work = […], delegated_personal = …, application = …)`",
-        );
-    }
-    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        cx.error_spanned_by(&item.generics, "a Graph entity cannot be generic");
-    }
-    let (fields, fields_ok) = fields(cx, item, FIELD_KEYS, "#[graph_entity]");
-    // A clash would make the generated impls fail too: report it alone.
-    let fields_ok = fields_ok && check_generated_names(cx, &fields);
-    Entity {
-        item,
-        attr,
-        fields,
-        fields_ok,
-    }
-}
-
-/// Builds the model of a `#[graph_complex]` struct.
-pub fn complex_struct<'a>(
-    cx: &Ctxt,
-    odata_type: Option<&syn::LitStr>,
-    item: &'a syn::ItemStruct,
-) -> (Vec<Field<'a>>, bool) {
-    complex_odata_type(cx, odata_type);
-    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        cx.error_spanned_by(&item.generics, "a Graph complex type cannot be generic");
-    }
-    fields(cx, item, COMPLEX_FIELD_KEYS, "#[graph_complex]")
-}
-
-/// Checks a `#[graph_complex]` polymorphic enum: each variant wraps one complex type.
-pub fn complex_enum<'a>(
-    cx: &Ctxt,
-    odata_type: Option<&syn::LitStr>,
-    item: &'a syn::ItemEnum,
-) -> Vec<(&'a syn::Ident, &'a syn::Type)> {
-    complex_odata_type(cx, odata_type);
-    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        cx.error_spanned_by(&item.generics, "a Graph complex type cannot be generic");
-    }
-    reject_serde_attrs(cx, &item.attrs);
-    if item.variants.is_empty() {
-        cx.error_spanned_by(
-            &item.ident,
-            "a polymorphic complex type needs at least one variant, one per derived type",
-        );
-    }
-    let mut variants = Vec::new();
-    for variant in &item.variants {
-        if variant.ident == "Unrecognized" {
-            cx.error_spanned_by(
-                &variant.ident,
-                "`Unrecognized` is the variant graphpatch adds for derived types the enum does not list",
+        if !attr.given(VERSION) {
+            cx.error_at(
+                call_site,
+                "missing `version = \"beta\"` or `version = \"v1.0\"`",
             );
         }
-        match &variant.fields {
-            syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
-                variants.push((&variant.ident, &unnamed.unnamed[0].ty));
+        if !attr.given(PATH) {
+            cx.error_at(
+                call_site,
+                "missing `path = \"/…/{id}\"`: give each PATCH template of the docs' HTTP request section",
+            );
+        }
+        if !attr.given(PERMISSIONS) {
+            cx.error_at(
+                call_site,
+                "missing `permissions(delegated_work = […], delegated_personal = …, application = …)`",
+            );
+        }
+        paths(cx, attr);
+        if let Some(permissions) = &attr.permissions {
+            self::permissions(cx, permissions);
+        }
+        if has_generics(&self.item.generics) {
+            cx.error_spanned_by(&self.item.generics, "a Graph entity cannot be generic");
+        }
+        struct_fields(cx, self.item, &self.fields, "#[graph_entity]");
+        // A clash would make the generated impls fail too: reported alone, where the fields
+        // themselves are sound.
+        if named(self.item) && duplicate_wires(&self.fields).is_empty() {
+            for field in generated_name_clashes(&self.fields) {
+                cx.error_spanned_by(
+                    field.ident,
+                    format!(
+                        "the change set's `{}` method is generated by graphpatch; rename this \
+                         field and keep its wire name with #[graph(rename = \"{}\")]",
+                        field.name(),
+                        field.wire
+                    ),
+                );
             }
-            _ => cx.error_spanned_by(
-                variant,
-                "each variant of a polymorphic complex type wraps one #[graph_complex] struct: `Variant(Type)`",
-            ),
         }
     }
-    variants
+
+    /// Whether the generated impls compile for this struct even if it breaks other rules:
+    /// named fields with distinct wire names and change-set methods, no generic parameters.
+    pub fn impls_compile(&self) -> bool {
+        named(self.item)
+            && duplicate_wires(&self.fields).is_empty()
+            && generated_name_clashes(&self.fields).is_empty()
+            && self.item.generics.params.is_empty()
+    }
 }
 
-fn complex_odata_type(cx: &Ctxt, odata_type: Option<&syn::LitStr>) {
+impl ComplexInput<'_> {
+    /// Reports what breaks the rules of a `#[graph_complex]` item.
+    pub fn validate(&self, cx: &Ctxt) {
+        match self {
+            ComplexInput::Struct(complex) => complex.validate(cx),
+            ComplexInput::Enum(complex) => complex.validate(cx),
+        }
+    }
+}
+
+impl Complex<'_> {
+    fn validate(&self, cx: &Ctxt) {
+        complex_type(cx, self.odata_type.as_ref(), &self.item.generics);
+        struct_fields(cx, self.item, &self.fields, "#[graph_complex]");
+    }
+
+    /// Whether the serde impls compile for this struct even if it breaks other rules.
+    pub fn impls_compile(&self) -> bool {
+        named(self.item)
+            && duplicate_wires(&self.fields).is_empty()
+            && self.item.generics.params.is_empty()
+    }
+}
+
+impl ComplexEnum<'_> {
+    fn validate(&self, cx: &Ctxt) {
+        complex_type(cx, self.odata_type.as_ref(), &self.item.generics);
+        reject_serde_attrs(cx, &self.item.attrs);
+        if self.variants.is_empty() {
+            cx.error_spanned_by(
+                &self.item.ident,
+                "a polymorphic complex type needs at least one variant, one per derived type",
+            );
+        }
+        for variant in &self.variants {
+            if variant.ident == "Unrecognized" {
+                cx.error_spanned_by(
+                    variant.ident,
+                    "`Unrecognized` is the variant graphpatch adds for derived types the enum does not list",
+                );
+            }
+            if variant.ty.is_none() {
+                cx.error_spanned_by(
+                    variant.original,
+                    "each variant of a polymorphic complex type wraps one #[graph_complex] struct: `Variant(Type)`",
+                );
+            }
+        }
+    }
+
+    /// Whether the polymorphic impls compile even if the enum breaks other rules: at least one
+    /// variant, each wrapping one type, no generic parameters.
+    pub fn impls_compile(&self) -> bool {
+        !self.variants.is_empty()
+            && self.variants.iter().all(|v| v.ty.is_some())
+            && self.item.generics.params.is_empty()
+    }
+}
+
+impl Enum<'_> {
+    /// Reports what breaks the rules of a `#[graph_enum]` enum.
+    pub fn validate(&self, cx: &Ctxt) {
+        if !self.item.generics.params.is_empty() {
+            cx.error_spanned_by(&self.item.generics, "a Graph enum cannot be generic");
+        }
+        if self.variants.is_empty() {
+            cx.error_spanned_by(&self.item.ident, "a Graph enum needs at least one member");
+        }
+        for (i, variant) in self.variants.iter().enumerate() {
+            rename(cx, variant.rename.as_ref());
+            if !matches!(variant.original.fields, syn::Fields::Unit) {
+                cx.error_spanned_by(
+                    variant.original,
+                    "Graph enum members carry no data; unknown values are kept by graphpatch itself",
+                );
+            }
+            if variant.ident == "Unrecognized" {
+                cx.error_spanned_by(
+                    variant.ident,
+                    "`Unrecognized` is the variant graphpatch adds for values the enum does not list; \
+                     rename this member and give its wire name with #[graph(rename = \"…\")]",
+                );
+            }
+            if variant.original.discriminant.is_some() {
+                cx.error_spanned_by(
+                    variant.original,
+                    "Graph enum members are names: remove the discriminant",
+                );
+            }
+            if self.variants[..i].iter().any(|v| v.wire == variant.wire) {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format!("two members have the wire name `{}`", variant.wire),
+                );
+            }
+        }
+        for path in crate::attr::derives(&self.item.attrs) {
+            if path.is_ident("Copy") || path.segments.last().is_some_and(|s| s.ident == "Copy") {
+                cx.error_spanned_by(
+                    &path,
+                    "a Graph enum cannot be `Copy`: it keeps values it does not list in a `String`",
+                );
+            }
+        }
+    }
+}
+
+fn has_generics(generics: &syn::Generics) -> bool {
+    !generics.params.is_empty() || generics.where_clause.is_some()
+}
+
+fn named(item: &syn::ItemStruct) -> bool {
+    matches!(item.fields, syn::Fields::Named(_))
+}
+
+/// Each path template once.
+fn paths(cx: &Ctxt, attr: &EntityAttr) {
+    for (i, path) in attr.paths.iter().enumerate() {
+        if attr.paths[..i]
+            .iter()
+            .any(|p| p.template.text == path.template.text)
+        {
+            cx.error_spanned_by(&path.lit, "duplicate path template");
+        }
+    }
+}
+
+/// All three kinds, as the docs' table gives them; each scope a permission name, once.
+fn permissions(cx: &Ctxt, permissions: &Permissions) {
+    let missing: Vec<&str> = PERMISSION_KINDS
+        .iter()
+        .zip(&permissions.kinds)
+        .filter(|(_, k)| k.is_none())
+        .map(|(name, _)| *name)
+        .collect();
+    if !missing.is_empty() {
+        cx.error_spanned_by(
+            &permissions.key,
+            format!(
+                "permissions must list all three kinds as the docs' table does; missing {} \
+                 (write `= unsupported` where the docs say \"Not supported.\")",
+                symbol::all_of(&missing)
+            ),
+        );
+    }
+    for kind in permissions.kinds.iter().flatten() {
+        let ScopeList::Scopes {
+            key,
+            scopes,
+            written,
+        } = kind
+        else {
+            continue;
+        };
+        if *written == 0 {
+            cx.error_spanned_by(
+                key,
+                "an empty scope list: write `unsupported` if no permission allows the call",
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for scope in scopes {
+            let value = scope.value();
+            if let Err(message) = graphpatch_naming::check_scope_name(&value) {
+                cx.error_spanned_by(scope, message);
+            } else if seen.contains(&value) {
+                cx.error_spanned_by(scope, format!("scope `{value}` is listed twice"));
+            } else {
+                seen.push(value);
+            }
+        }
+    }
+}
+
+/// What a complex struct and a polymorphic enum share: a valid `odata_type`, no generics.
+fn complex_type(cx: &Ctxt, odata_type: Option<&syn::LitStr>, generics: &syn::Generics) {
     match odata_type {
         None => cx.error_at(
             proc_macro2::Span::call_site(),
             "missing `odata_type = \"microsoft.graph.…\"` (the complex type's name in the Graph docs)",
         ),
-        Some(lit) => {
-            if let Err(message) = check_odata_type(&lit.value()) {
-                cx.error_spanned_by(lit, message);
-            }
-        }
+        Some(lit) => self::odata_type(cx, lit),
+    }
+    if has_generics(generics) {
+        cx.error_spanned_by(generics, "a Graph complex type cannot be generic");
     }
 }
 
-/// The named fields of an entity or complex struct; `false` when the generated impls cannot be
-/// emitted for them (not named, or two share a wire name).
-fn fields<'a>(
-    cx: &Ctxt,
-    item: &'a syn::ItemStruct,
-    keys: &[&str],
-    what: &str,
-) -> (Vec<Field<'a>>, bool) {
+fn odata_type(cx: &Ctxt, lit: &syn::LitStr) {
+    if let Err(message) = graphpatch_naming::check_odata_type(&lit.value()) {
+        cx.error_spanned_by(lit, message);
+    }
+}
+
+/// A rename gives a wire name, so it cannot be empty.
+fn rename(cx: &Ctxt, rename: Option<&syn::LitStr>) {
+    if let Some(lit) = rename.filter(|lit| lit.value().is_empty()) {
+        cx.error_spanned_by(lit, "a wire name cannot be empty");
+    }
+}
+
+/// The fields of an entity or complex struct: named, no serde attributes, no bare floats,
+/// distinct wire names that are not annotations.
+fn struct_fields(cx: &Ctxt, item: &syn::ItemStruct, fields: &[Field], what: &str) {
     reject_serde_attrs(cx, &item.attrs);
-    let mut fields = Vec::new();
-    let mut fields_ok = true;
-    match &item.fields {
-        syn::Fields::Named(named) => {
-            for field in &named.named {
-                let ident = field.ident.as_ref().expect("named field");
-                reject_serde_attrs(cx, &field.attrs);
-                reject_bare_floats(cx, &field.ty);
-                let options = attr::graph_attrs(cx, &field.attrs, keys);
-                let wire = options
-                    .rename
-                    .as_ref()
-                    .map(syn::LitStr::value)
-                    .unwrap_or_else(|| case::snake_to_lower_camel(&case::unraw(ident)));
-                if fields.iter().any(|f: &Field| f.wire == wire) {
-                    cx.error_spanned_by(ident, format!("two fields have the wire name `{wire}`"));
-                    fields_ok = false;
-                }
-                if wire.starts_with('@') {
-                    cx.error_spanned_by(
-                        ident,
-                        "annotations such as `@odata.type` are written by graphpatch, not fields",
-                    );
-                }
-                fields.push(Field {
-                    ident,
-                    ty: &field.ty,
-                    wire,
-                    read_only: options.read_only,
-                    option_inner: crate::ast::option_inner(&field.ty),
-                });
-            }
-        }
-        _ => {
+    for (i, field) in fields.iter().enumerate() {
+        reject_serde_attrs(cx, &field.original.attrs);
+        reject_bare_floats(cx, field.ty);
+        rename(cx, field.rename.as_ref());
+        if fields[..i].iter().any(|f| f.wire == field.wire) {
             cx.error_spanned_by(
-                &item.ident,
-                format!("{what} needs a struct with named fields, one per Graph property"),
+                field.ident,
+                format!("two fields have the wire name `{}`", field.wire),
             );
-            fields_ok = false;
+        }
+        if field.wire.starts_with('@') {
+            cx.error_spanned_by(
+                field.ident,
+                "annotations such as `@odata.type` are written by graphpatch, not fields",
+            );
         }
     }
-    (fields, fields_ok)
+    if !named(item) {
+        cx.error_spanned_by(
+            &item.ident,
+            format!("{what} needs a struct with named fields, one per Graph property"),
+        );
+    }
+}
+
+/// The fields whose wire name an earlier field already has.
+fn duplicate_wires<'f, 'a>(fields: &'f [Field<'a>]) -> Vec<&'f Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(i, field)| fields[..*i].iter().any(|f| f.wire == field.wire))
+        .map(|(_, field)| field)
+        .collect()
+}
+
+/// The change set has a setter per writable property, `clear_…` for `Option` ones, and `new`:
+/// the fields whose name one of those would repeat.
+fn generated_name_clashes<'f, 'a>(fields: &'f [Field<'a>]) -> Vec<&'f Field<'a>> {
+    let writable = || fields.iter().filter(|f| !f.read_only);
+    writable()
+        .filter(|field| {
+            let name = field.name();
+            name == "new"
+                || writable().any(|other| {
+                    other.option_inner.is_some() && name == format!("clear_{}", other.name())
+                })
+        })
+        .collect()
 }
 
 /// `f64` and `f32` would write NaN and the infinities as `null`, which clears the property in
@@ -201,30 +358,6 @@ fn reject_bare_floats(cx: &Ctxt, ty: &syn::Type) {
     visit(cx, quote::quote!(#ty));
 }
 
-/// The change set has a setter per writable property, `clear_…` for `Option` ones, and `new`:
-/// a field whose name one of those would repeat is reported on the field. `false` if any is.
-fn check_generated_names(cx: &Ctxt, fields: &[Field]) -> bool {
-    let writable = || fields.iter().filter(|f| !f.read_only);
-    let mut ok = true;
-    for field in writable() {
-        let name = field.name();
-        let clashes_with_clear = writable()
-            .any(|other| other.option_inner.is_some() && name == format!("clear_{}", other.name()));
-        if name == "new" || clashes_with_clear {
-            cx.error_spanned_by(
-                field.ident,
-                format!(
-                    "the change set's `{name}` method is generated by graphpatch; rename this \
-                     field and keep its wire name with #[graph(rename = \"{}\")]",
-                    field.wire
-                ),
-            );
-            ok = false;
-        }
-    }
-    ok
-}
-
 /// graphpatch writes the serde impls of an entity; a serde attribute would change how it is
 /// read but not how it is written.
 fn reject_serde_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) {
@@ -234,71 +367,4 @@ fn reject_serde_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) {
             "graphpatch writes the serde impls itself; use #[graph(rename = \"…\")] for wire names",
         );
     }
-}
-
-/// `microsoft.graph.deviceManagementScriptState`: a namespace and a name, no leading `#`.
-fn check_odata_type(value: &str) -> Result<(), String> {
-    if let Some(rest) = value.strip_prefix('#') {
-        return Err(format!(
-            "write the OData type without the leading `#`: `{rest}` (graphpatch adds it on the wire)"
-        ));
-    }
-    let ok = attr::dotted_words(value, 2, &['_'], &['_']);
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "malformed OData type `{value}`; expected a qualified name such as \
-             `microsoft.graph.deviceManagementScriptState`"
-        ))
-    }
-}
-
-/// Builds the model of a `#[graph_enum]` enum, reporting what breaks the rules.
-pub fn graph_enum<'a>(cx: &Ctxt, item: &'a syn::ItemEnum) -> Enum<'a> {
-    if !item.generics.params.is_empty() {
-        cx.error_spanned_by(&item.generics, "a Graph enum cannot be generic");
-    }
-    if item.variants.is_empty() {
-        cx.error_spanned_by(&item.ident, "a Graph enum needs at least one member");
-    }
-    let mut variants: Vec<Variant> = Vec::new();
-    for variant in &item.variants {
-        let options = attr::graph_attrs(cx, &variant.attrs, VARIANT_KEYS);
-        if !matches!(variant.fields, syn::Fields::Unit) {
-            cx.error_spanned_by(
-                variant,
-                "Graph enum members carry no data; unknown values are kept by graphpatch itself",
-            );
-        }
-        if variant.ident == "Unrecognized" {
-            cx.error_spanned_by(
-                &variant.ident,
-                "`Unrecognized` is the variant graphpatch adds for values the enum does not list; \
-                 rename this member and give its wire name with #[graph(rename = \"…\")]",
-            );
-        }
-        if variant.discriminant.is_some() {
-            cx.error_spanned_by(
-                variant,
-                "Graph enum members are names: remove the discriminant",
-            );
-        }
-        let wire = options
-            .rename
-            .as_ref()
-            .map(syn::LitStr::value)
-            .unwrap_or_else(|| case::pascal_to_lower_camel(&case::unraw(&variant.ident)));
-        if variants.iter().any(|v| v.wire == wire) {
-            cx.error_spanned_by(
-                &variant.ident,
-                format!("two members have the wire name `{wire}`"),
-            );
-        }
-        variants.push(Variant {
-            ident: &variant.ident,
-            wire,
-        });
-    }
-    Enum { variants }
 }

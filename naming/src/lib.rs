@@ -1,7 +1,19 @@
-//! The name conversions between Rust's snake_case / PascalCase and Graph's lowerCamel wire names,
-//! shared by graphpatch's macros and its code generator: the generator must know exactly which
-//! wire names the macros find by themselves, so that it writes `#[graph(rename = …)]` only where
-//! needed. No dependencies; not useful on its own.
+//! The rules graphpatch's macros and its code generator must agree on, in one place: the
+//! generator has to predict exactly what the macros accept and which names they find by
+//! themselves (so that it writes `#[graph(rename = …)]` only where needed), and one copy of each
+//! rule is the only way that stays true.
+//!
+//! - name conversions between Rust's snake_case / PascalCase and Graph's lowerCamel wire names,
+//!   and the identifiers made from Graph names (this module);
+//! - [`template`]: path templates (`/deviceManagement/deviceShellScripts/{deviceShellScriptId}`)
+//!   and their parameter names;
+//! - [`check_odata_type`] and [`check_scope_name`]: OData type names and permission names;
+//! - [`json`]: a JSON reader that keeps numbers exactly as written and objects in key order.
+//!
+//! No dependencies; not useful on its own.
+
+pub mod json;
+pub mod template;
 
 /// Rust's keywords: a field or parameter named like one becomes a raw identifier (`r#type`).
 pub const KEYWORDS: &[&str] = &[
@@ -86,6 +98,115 @@ pub fn to_pascal(word: &str) -> String {
         }
     }
     out
+}
+
+/// A PascalCase type name for a Graph name: [`to_pascal`], with a `V` in front when that would
+/// be empty or start with a digit.
+///
+/// ```
+/// use graphpatch_naming::type_ident;
+/// assert_eq!(type_ident("microsoft.graph.callRecords"), "MicrosoftGraphCallRecords");
+/// assert_eq!(type_ident("3des"), "V3des");
+/// ```
+pub fn type_ident(name: &str) -> String {
+    let mut out = to_pascal(name);
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    out
+}
+
+/// A variant name for an enum member's wire name: [`type_ident`], and `Self` (which cannot be a
+/// variant) becomes `Self_`. The macros find the wire name back with [`pascal_to_lower_camel`];
+/// where that differs from the member, the variant needs `#[graph(rename = …)]`.
+///
+/// ```
+/// use graphpatch_naming::{member_ident, pascal_to_lower_camel};
+/// assert_eq!(member_ident("scriptError"), "ScriptError");
+/// assert_eq!(pascal_to_lower_camel(&member_ident("scriptError")), "scriptError");
+/// assert_eq!(member_ident("iOS"), "IOS");
+/// assert_ne!(pascal_to_lower_camel(&member_ident("a-b")), "a-b");
+/// ```
+pub fn member_ident(wire: &str) -> String {
+    let mut out = type_ident(wire);
+    if out == "Self" {
+        out.push('_');
+    }
+    out
+}
+
+/// How `name` is written as a Rust identifier: `r#type` for a keyword.
+///
+/// ```
+/// assert_eq!(graphpatch_naming::rust_ident("type"), "r#type");
+/// assert_eq!(graphpatch_naming::rust_ident("kind"), "kind");
+/// ```
+pub fn rust_ident(name: &str) -> String {
+    if is_keyword(name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Checks an OData type name as `odata_type = "…"` takes it: a namespace and a name
+/// (`microsoft.graph.deviceManagementScriptState`), no leading `#`. The error is the macros'
+/// message.
+///
+/// ```
+/// use graphpatch_naming::check_odata_type;
+/// assert!(check_odata_type("microsoft.graph.deviceManagementScriptState").is_ok());
+/// assert!(check_odata_type("#microsoft.graph.x").unwrap_err().contains("leading `#`"));
+/// assert!(check_odata_type("deviceManagementScriptState").is_err());
+/// ```
+pub fn check_odata_type(value: &str) -> Result<(), String> {
+    if let Some(rest) = value.strip_prefix('#') {
+        return Err(format!(
+            "write the OData type without the leading `#`: `{rest}` (graphpatch adds it on the wire)"
+        ));
+    }
+    if dotted_words(value, &['_'], &['_']) {
+        Ok(())
+    } else {
+        Err(format!(
+            "malformed OData type `{value}`; expected a qualified name such as \
+             `microsoft.graph.deviceManagementScriptState`"
+        ))
+    }
+}
+
+/// Checks a permission name as `permissions(…)` takes it: dot-separated words of letters,
+/// digits, `-` and `_`, each starting with a letter
+/// (`DeviceManagementManagedDevices.ReadWrite.All`). The error is the macros' message.
+///
+/// ```
+/// use graphpatch_naming::check_scope_name;
+/// assert!(check_scope_name("DeviceManagementManagedDevices.ReadWrite.All").is_ok());
+/// assert!(check_scope_name("User Read").is_err());
+/// ```
+pub fn check_scope_name(scope: &str) -> Result<(), String> {
+    if dotted_words(scope, &[], &['-', '_']) {
+        Ok(())
+    } else {
+        Err(format!(
+            "malformed permission name `{scope}`; expected dot-separated words such as \
+             `DeviceManagementManagedDevices.ReadWrite.All`"
+        ))
+    }
+}
+
+/// Whether `value` is at least two dot-separated words, each starting with a letter (or one of
+/// `extra_start`) and continuing with letters, digits and `extra`.
+fn dotted_words(value: &str, extra_start: &[char], extra: &[char]) -> bool {
+    let words: Vec<&str> = value.split('.').collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || extra_start.contains(&c))
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
+        })
 }
 
 #[cfg(test)]

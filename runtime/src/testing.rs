@@ -5,7 +5,8 @@
 //! beyond 17 significant digits compare equal, and `6.0` equals `6`. [`json_diff`] reads numbers
 //! as decimal text instead: `2.50` equals `2.5`, `6.0` does not equal `6` (a float written as an
 //! integer is a different wire value for Graph), and no digit is lost. Object key order is
-//! ignored, as JSON intends.
+//! ignored, as JSON intends. Documents are read by the reader the code generator reads the
+//! reference pages' examples with (`graphpatch_naming::json`).
 //!
 //! ```
 //! use graphpatch::testing::json_diff;
@@ -20,6 +21,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+
+use graphpatch_naming::json::{self, Json};
 
 /// The first difference between two JSON documents, as `at /path: expected …, found …`, or
 /// `None` when they are equal as values. A document that is not JSON is reported as such.
@@ -114,17 +117,30 @@ pub struct ExactNumber {
 impl ExactJson {
     /// Parses a document; trailing non-whitespace is an error.
     pub fn parse(text: &str) -> Result<ExactJson, String> {
-        let mut parser = Parser {
-            bytes: text.as_bytes(),
-            text,
-            at: 0,
-        };
-        let value = parser.value(0)?;
-        parser.whitespace();
-        if parser.at != parser.bytes.len() {
-            return Err(format!("trailing characters at byte {}", parser.at));
-        }
-        Ok(value)
+        let value = json::parse(text).map_err(|err| err.to_string())?;
+        ExactJson::exact(value)
+    }
+
+    fn exact(value: Json) -> Result<ExactJson, String> {
+        Ok(match value {
+            Json::Null => ExactJson::Null,
+            Json::Bool(b) => ExactJson::Bool(b),
+            Json::Number(text) => ExactJson::Number(ExactNumber::new(text)?),
+            Json::String(s) => ExactJson::String(s),
+            Json::Array(items) => ExactJson::Array(
+                items
+                    .into_iter()
+                    .map(ExactJson::exact)
+                    .collect::<Result<_, _>>()?,
+            ),
+            // The reader refuses a repeated key, so no entry is lost here.
+            Json::Object(entries) => ExactJson::Object(
+                entries
+                    .into_iter()
+                    .map(|(key, value)| Ok((key, ExactJson::exact(value)?)))
+                    .collect::<Result<_, String>>()?,
+            ),
+        })
     }
 }
 
@@ -141,173 +157,24 @@ impl fmt::Display for ExactJson {
     }
 }
 
-struct Parser<'a> {
-    bytes: &'a [u8],
-    text: &'a str,
-    at: usize,
-}
-
-/// Deeper nesting is refused rather than risking the stack.
-const MAX_DEPTH: usize = 128;
-
-impl Parser<'_> {
-    fn whitespace(&mut self) {
-        while self
-            .bytes
-            .get(self.at)
-            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        {
-            self.at += 1;
-        }
-    }
-
-    fn error<T>(&self, what: &str) -> Result<T, String> {
-        Err(format!("{what} at byte {}", self.at))
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        self.whitespace();
-        if self.bytes.get(self.at) == Some(&byte) {
-            self.at += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<ExactJson, String> {
-        if depth > MAX_DEPTH {
-            return self.error("nesting too deep");
-        }
-        self.whitespace();
-        match self.bytes.get(self.at) {
-            Some(b'{') => {
-                self.at += 1;
-                let mut map = BTreeMap::new();
-                if self.eat(b'}') {
-                    return Ok(ExactJson::Object(map));
-                }
-                loop {
-                    self.whitespace();
-                    let key = self.string()?;
-                    if !self.eat(b':') {
-                        return self.error("expected `:`");
-                    }
-                    let value = self.value(depth + 1)?;
-                    if map.insert(key.clone(), value).is_some() {
-                        return self.error(&format!("duplicate key {key:?}"));
-                    }
-                    if self.eat(b'}') {
-                        return Ok(ExactJson::Object(map));
-                    }
-                    if !self.eat(b',') {
-                        return self.error("expected `,` or `}`");
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.at += 1;
-                let mut items = Vec::new();
-                if self.eat(b']') {
-                    return Ok(ExactJson::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    if self.eat(b']') {
-                        return Ok(ExactJson::Array(items));
-                    }
-                    if !self.eat(b',') {
-                        return self.error("expected `,` or `]`");
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(ExactJson::String),
-            Some(b't') => self.keyword("true", ExactJson::Bool(true)),
-            Some(b'f') => self.keyword("false", ExactJson::Bool(false)),
-            Some(b'n') => self.keyword("null", ExactJson::Null),
-            Some(b'-' | b'0'..=b'9') => self.number().map(ExactJson::Number),
-            _ => self.error("expected a JSON value"),
-        }
-    }
-
-    fn keyword(&mut self, word: &str, value: ExactJson) -> Result<ExactJson, String> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
-            self.at += word.len();
-            Ok(value)
-        } else {
-            self.error("expected a JSON value")
-        }
-    }
-
-    fn string(&mut self) -> Result<String, String> {
-        if self.bytes.get(self.at) != Some(&b'"') {
-            return self.error("expected a string");
-        }
-        let start = self.at;
-        self.at += 1;
-        loop {
-            match self.bytes.get(self.at) {
-                None => return self.error("unterminated string"),
-                Some(b'\\') => self.at += 2,
-                Some(b'"') => {
-                    self.at += 1;
-                    break;
-                }
-                Some(_) => self.at += 1,
-            }
-        }
-        let token = self.text.get(start..self.at).ok_or("unterminated string")?;
-        serde_json::from_str(token).map_err(|err| format!("bad string at byte {start}: {err}"))
-    }
-
-    fn number(&mut self) -> Result<ExactNumber, String> {
-        let start = self.at;
-        let negative = self.bytes[self.at] == b'-';
-        if negative {
-            self.at += 1;
-        }
-        let digits_from = |p: &mut Self| {
-            let from = p.at;
-            while p.bytes.get(p.at).is_some_and(u8::is_ascii_digit) {
-                p.at += 1;
-            }
-            &p.text[from..p.at]
+impl ExactNumber {
+    /// The exact value of `text`, a number as the JSON reader accepted it.
+    fn new(text: String) -> Result<ExactNumber, String> {
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], Some(&text[at + 1..])),
+            None => (text.as_str(), None),
         };
-        let integer = digits_from(self).to_owned();
-        if integer.is_empty() || (integer.len() > 1 && integer.starts_with('0')) {
-            return self.error("bad number");
-        }
-        let mut fraction = String::new();
-        let mut float = false;
-        if self.bytes.get(self.at) == Some(&b'.') {
-            self.at += 1;
-            fraction = digits_from(self).to_owned();
-            if fraction.is_empty() {
-                return self.error("bad number");
-            }
-            float = true;
-        }
-        let mut exponent: i64 = 0;
-        if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
-            self.at += 1;
-            let sign = match self.bytes.get(self.at) {
-                Some(b'-') => {
-                    self.at += 1;
-                    -1
-                }
-                Some(b'+') => {
-                    self.at += 1;
-                    1
-                }
-                _ => 1,
-            };
-            let digits = digits_from(self);
-            exponent = sign
-                * digits
-                    .parse::<i64>()
-                    .map_err(|_| format!("bad exponent at byte {}", self.at))?;
-            float = true;
-        }
+        let negative = mantissa.starts_with('-');
+        let unsigned = mantissa.trim_start_matches('-');
+        let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let float = unsigned.contains('.') || exponent.is_some();
+        let exponent: i64 = match exponent {
+            Some(digits) => digits
+                .trim_start_matches('+')
+                .parse()
+                .map_err(|_| format!("bad exponent in {text}"))?,
+            None => 0,
+        };
         let all = format!("{integer}{fraction}");
         let leading = all.len() - all.trim_start_matches('0').len();
         let digits = all.trim_matches('0').to_owned();
@@ -321,7 +188,7 @@ impl Parser<'_> {
             digits,
             exponent,
             float,
-            text: self.text[start..self.at].to_owned(),
+            text,
         })
     }
 }
@@ -335,3 +202,39 @@ impl PartialEq for ExactNumber {
 }
 
 impl Eq for ExactNumber {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_compare_as_exact_decimals() {
+        assert_eq!(
+            json_diff("[2.50, 1e3, -0, 0.0, 120.0]", "[2.5, 10.0e2, 0, 0e5, 12e1]"),
+            None
+        );
+        assert!(json_diff("6.0", "6").is_some());
+        assert!(json_diff("1", "-1").is_some());
+        assert!(json_diff("1.5e-400", "1.5e-401").is_some());
+        assert_eq!(
+            json_diff("1e99999999999999999999", "1"),
+            Some("expected document: bad exponent in 1e99999999999999999999".to_owned())
+        );
+    }
+
+    #[test]
+    fn documents_that_are_not_json_are_reported() {
+        assert_eq!(
+            json_diff("{\"a\" 1}", "{}"),
+            Some("expected document: expected `:` at byte 5".to_owned())
+        );
+        assert_eq!(
+            json_diff("{}", "{} x"),
+            Some("actual document: trailing characters at byte 3".to_owned())
+        );
+        assert_eq!(
+            json_diff(r#"{"a": [1, {"b": "x"}]}"#, r#"{"a": [1, {"b": "y"}]}"#),
+            Some("at /a/1/b: expected \"x\", found \"y\"".to_owned())
+        );
+    }
+}

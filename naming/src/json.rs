@@ -1,8 +1,19 @@
-//! A small JSON reader for the pages' examples that keeps what a generic one loses: key order,
-//! numbers exactly as written, and where the value ends (pages have stray text after their JSON).
-//! serde_json could do the first two only with crate features that would change how the rest of
-//! the workspace reads JSON.
+//! A small JSON reader that keeps what a generic one loses: key order, numbers exactly as
+//! written, and where the value ends (the reference pages have stray text after their JSON). The
+//! code generator reads the pages' examples with it; `graphpatch::testing::json_diff` compares
+//! documents with it, numbers as exact decimals. serde_json could keep order and numbers only
+//! with crate features that would change how the rest of a workspace reads JSON.
+//!
+//! ```
+//! use graphpatch_naming::json::{parse, parse_prefix, Json};
+//! let (value, end) = parse_prefix("{\"b\": 2.50, \"a\": 1}\nstray text").unwrap();
+//! assert_eq!(end, 19);
+//! assert_eq!(value.get("b"), Some(&Json::Number("2.50".into())));
+//! assert_eq!(value.to_compact(), r#"{"b":2.50,"a":1}"#);
+//! assert_eq!(parse("[1] x").unwrap_err().to_string(), "trailing characters at byte 4");
+//! ```
 
+use std::fmt;
 use std::fmt::Write as _;
 
 /// A JSON value; numbers keep their text, objects their key order.
@@ -31,8 +42,17 @@ pub struct JsonError {
     pub message: String,
 }
 
-/// Deeper documents are refused rather than risking the stack.
-const MAX_DEPTH: usize = 256;
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// How deep arrays and objects may nest: deeper documents are refused rather than risking the
+/// stack.
+pub const MAX_DEPTH: usize = 128;
 
 /// Reads the JSON value at the start of `text` (after whitespace); returns it and the byte offset
 /// where it ends. Text after the value is not looked at.
@@ -44,6 +64,20 @@ pub fn parse_prefix(text: &str) -> Result<(Json, usize), JsonError> {
     };
     let value = reader.value(0)?;
     Ok((value, reader.at))
+}
+
+/// Reads a whole document: only whitespace may follow the value.
+pub fn parse(text: &str) -> Result<Json, JsonError> {
+    let (value, end) = parse_prefix(text)?;
+    let rest = text[end..].trim_start_matches([' ', '\t', '\n', '\r']);
+    if rest.is_empty() {
+        Ok(value)
+    } else {
+        Err(JsonError {
+            offset: text.len() - rest.len(),
+            message: "trailing characters".to_owned(),
+        })
+    }
 }
 
 impl Json {
@@ -254,36 +288,102 @@ impl Reader<'_> {
         }
     }
 
+    /// A string at `self.at`, unescaped; control characters must be escaped and `\\u`
+    /// escapes must name whole characters, as RFC 8259 says.
     fn string(&mut self) -> Result<String, JsonError> {
         if self.bytes.get(self.at) != Some(&b'"') {
             return self.error("expected a string");
         }
         let start = self.at;
         self.at += 1;
+        let mut out = String::new();
         loop {
+            let run = self.at;
+            while self
+                .bytes
+                .get(self.at)
+                .is_some_and(|b| !matches!(b, b'"' | b'\\' | 0x00..=0x1f))
+            {
+                self.at += 1;
+            }
+            out.push_str(&self.text[run..self.at]);
             match self.bytes.get(self.at) {
                 None => {
                     self.at = start;
                     return self.error("unterminated string");
                 }
-                Some(b'\\') => self.at += 2,
                 Some(b'"') => {
                     self.at += 1;
-                    break;
+                    return Ok(out);
                 }
-                Some(_) => self.at += 1,
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = match self.bytes.get(self.at) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.at += 1;
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                            continue;
+                        }
+                        None => {
+                            self.at = start;
+                            return self.error("unterminated string");
+                        }
+                        Some(_) => return self.error("invalid escape"),
+                    };
+                    self.at += 1;
+                    out.push(escaped);
+                    continue;
+                }
+                Some(_) => return self.error("control character in a string"),
             }
         }
-        let Some(token) = self.text.get(start..self.at) else {
-            return self.error("unterminated string");
+    }
+
+    /// The character of a `\\uXXXX` escape whose `XXXX` starts at `self.at`; a surrogate
+    /// pair is two escapes, and half of one is an error.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xd800..=0xdbff => {
+                if !self.bytes[self.at..].starts_with(b"\\u") {
+                    return self.error("lone leading surrogate in a \\u escape");
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xdc00..=0xdfff).contains(&second) {
+                    return self.error("lone leading surrogate in a \\u escape");
+                }
+                0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00)
+            }
+            0xdc00..=0xdfff => return self.error("lone trailing surrogate in a \\u escape"),
+            code => code,
         };
-        match serde_json::from_str::<String>(token) {
-            Ok(s) => Ok(s),
-            Err(err) => {
-                self.at = start;
-                self.error(&format!("bad string: {err}"))
-            }
+        match char::from_u32(code) {
+            Some(c) => Ok(c),
+            None => self.error("invalid \\u escape"),
         }
+    }
+
+    /// Four hex digits at `self.at`.
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let Some(digits) = digits else {
+            return self.error("invalid \\u escape");
+        };
+        self.at += 4;
+        u32::from_str_radix(digits, 16).or_else(|_| self.error("invalid \\u escape"))
     }
 
     fn number(&mut self) -> Result<Json, JsonError> {
@@ -361,5 +461,36 @@ mod tests {
         assert!(parse_prefix("{\"a\": 01}").is_err());
         assert!(parse_prefix("{\"a\": 1, \"a\": 2}").is_err());
         assert!(parse_prefix("").is_err());
+    }
+
+    #[test]
+    fn unescapes_strings() {
+        let (value, _) = parse_prefix(r#""a\"b\\c\/d\b\f\n\r\t \u00e9 \ud83d\ude00 ü""#).unwrap();
+        assert_eq!(
+            value,
+            Json::String("a\"b\\c/d\u{8}\u{c}\n\r\t é 😀 ü".to_owned())
+        );
+        for bad in [
+            r#""\q""#,
+            r#""\u12""#,
+            r#""\ud83d""#,
+            r#""\ud83d\u0041""#,
+            r#""\ude00""#,
+            "\"a\u{1}b\"",
+            r#""open"#,
+            r#""\"#,
+        ] {
+            assert!(parse_prefix(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(parse_prefix(r#""open"#).unwrap_err().offset, 0);
+    }
+
+    #[test]
+    fn a_whole_document_has_nothing_after_it() {
+        assert_eq!(parse(" [1, {}] \n").unwrap().to_compact(), "[1,{}]");
+        let err = parse("{} {}").unwrap_err();
+        assert_eq!(err.to_string(), "trailing characters at byte 3");
+        let deep = "[".repeat(MAX_DEPTH + 2);
+        assert!(parse(&deep).unwrap_err().message.contains("too deep"));
     }
 }
