@@ -32,12 +32,15 @@ pub enum ScopeList {
     },
 }
 
-/// The `permissions(...)` block: each kind as written, in `PERMISSION_KINDS` order.
+/// A `permissions(...)` or `read_permissions(...)` block: each kind as written, in
+/// `PERMISSION_KINDS` order; or `= unknown`, when no source knows the table.
 #[derive(Debug, Clone)]
 pub struct Permissions {
-    /// The `permissions` key, for an error about the whole block.
+    /// The key, for an error about the whole block.
     pub key: syn::Path,
     pub kinds: [Option<ScopeList>; 3],
+    /// Written as `= unknown` (then `kinds` are all `None`).
+    pub unknown: bool,
 }
 
 /// A path template and the literal it came from.
@@ -58,6 +61,8 @@ pub struct EntityAttr {
     pub version: Option<Version>,
     pub paths: Vec<PathAttr>,
     pub permissions: Option<Permissions>,
+    /// The GET table, where it differs from the PATCH one.
+    pub read_permissions: Option<Permissions>,
     pub patch_odata_type: bool,
     /// The keys written, including those whose values were rejected (and reported), so that a
     /// rejected value is not reported again as a missing key.

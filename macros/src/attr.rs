@@ -22,6 +22,7 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
         version: None,
         paths: Vec::new(),
         permissions: None,
+        read_permissions: None,
         patch_odata_type: true,
         keys_given: Vec::new(),
     };
@@ -68,6 +69,7 @@ pub fn entity_attr(cx: &Ctxt, args: TokenStream) -> EntityAttr {
                 other => cx.error_spanned_by(other, "expected `true` or `false`"),
             },
             PERMISSIONS => attr.permissions = permissions(cx, &meta)?,
+            READ_PERMISSIONS => attr.read_permissions = permissions(cx, &meta)?,
             _ => {
                 cx.error_spanned_by(
                     &meta.path,
@@ -140,6 +142,23 @@ pub fn enum_attr(cx: &Ctxt, args: TokenStream) -> bool {
 
 fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissions>> {
     let mut kinds: [Option<ScopeList>; 3] = [None, None, None];
+    if meta.input.peek(syn::Token![=]) {
+        let key = key_of(meta);
+        return match meta.value()?.parse::<syn::Expr>()? {
+            syn::Expr::Path(path) if path.path.is_ident(UNKNOWN) => Ok(Some(Permissions {
+                key: meta.path.clone(),
+                kinds,
+                unknown: true,
+            })),
+            other => {
+                cx.error_spanned_by(
+                    other,
+                    format!("expected `{key}(delegated_work = …, delegated_personal = …, application = …)` or `{key} = unknown`"),
+                );
+                Ok(None)
+            }
+        };
+    }
     meta.parse_nested_meta(|kind| {
         let key = key_of(&kind);
         let Some(slot) = PERMISSION_KINDS.iter().position(|k| *k == key) else {
@@ -162,6 +181,7 @@ fn permissions(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Permissi
     Ok(Some(Permissions {
         key: meta.path.clone(),
         kinds,
+        unknown: false,
     }))
 }
 

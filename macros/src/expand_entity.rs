@@ -5,7 +5,7 @@ use graphpatch_naming::template::{Segment, Template};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ast::{Entity, ScopeList, Version};
+use crate::ast::{Entity, Permissions, ScopeList, Version};
 use crate::attr;
 use crate::case;
 use crate::ctxt::Ctxt;
@@ -68,13 +68,11 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
         Version::V1 => quote!(::graphpatch::__private::ApiVersion::V1),
     };
     let name = ident.to_string();
-    // Missing kinds (reported) stand in as unsupported.
-    let [work, personal, app] = [0, 1, 2].map(|kind| {
-        let list = attr
-            .permissions
-            .as_ref()
-            .and_then(|p| p.kinds[kind].as_ref());
-        scopes(list.unwrap_or(&ScopeList::Unsupported))
+    let permissions = permissions_table(attr.permissions.as_ref());
+    // Only where the GET table differs: the trait's default is the PATCH table.
+    let read_permissions = attr.read_permissions.as_ref().map(|read| {
+        let table = permissions_table(Some(read));
+        quote!(const READ_PERMISSIONS: ::graphpatch::__private::Permissions = #table;)
     });
     let patch_odata_type = attr.patch_odata_type;
     let templates: Vec<&Template> = attr.paths.iter().map(|p| &p.template).collect();
@@ -237,11 +235,8 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
                 const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
                 const VERSION: ::graphpatch::__private::ApiVersion = #version;
                 const PATHS: &'static [::graphpatch::__private::PathTemplate] = &[#(#paths),*];
-                const PERMISSIONS: ::graphpatch::__private::Permissions = ::graphpatch::__private::Permissions {
-                    delegated_work: #work,
-                    delegated_personal: #personal,
-                    application: #app,
-                };
+                const PERMISSIONS: ::graphpatch::__private::Permissions = #permissions;
+                #read_permissions
                 const PROPERTIES: &'static [::graphpatch::__private::Property] = &[#(#properties),*];
                 const PATCH_ODATA_TYPE: ::core::primitive::bool = #patch_odata_type;
                 type Patch = #patch_ident;
@@ -286,6 +281,23 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
             }
         };
     }
+}
+
+/// A permissions table as a constant expression; missing kinds (reported) stand in as
+/// unsupported.
+fn permissions_table(permissions: Option<&Permissions>) -> TokenStream {
+    if permissions.is_some_and(|p| p.unknown) {
+        return quote!(::graphpatch::__private::Permissions::UNKNOWN);
+    }
+    let [work, personal, app] = [0, 1, 2].map(|kind| {
+        let list = permissions.and_then(|p| p.kinds[kind].as_ref());
+        scopes(list.unwrap_or(&ScopeList::Unsupported))
+    });
+    quote!(::graphpatch::__private::Permissions {
+        delegated_work: #work,
+        delegated_personal: #personal,
+        application: #app,
+    })
 }
 
 fn scopes(list: &ScopeList) -> TokenStream {

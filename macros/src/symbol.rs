@@ -4,14 +4,24 @@ pub const ODATA_TYPE: &str = "odata_type";
 pub const VERSION: &str = "version";
 pub const PATH: &str = "path";
 pub const PERMISSIONS: &str = "permissions";
+pub const READ_PERMISSIONS: &str = "read_permissions";
 pub const PATCH_ODATA_TYPE: &str = "patch_odata_type";
-pub const ENTITY_KEYS: &[&str] = &[ODATA_TYPE, VERSION, PATH, PERMISSIONS, PATCH_ODATA_TYPE];
+pub const ENTITY_KEYS: &[&str] = &[
+    ODATA_TYPE,
+    VERSION,
+    PATH,
+    PERMISSIONS,
+    READ_PERMISSIONS,
+    PATCH_ODATA_TYPE,
+];
 
 pub const DELEGATED_WORK: &str = "delegated_work";
 pub const DELEGATED_PERSONAL: &str = "delegated_personal";
 pub const APPLICATION: &str = "application";
 pub const PERMISSION_KINDS: &[&str] = &[DELEGATED_WORK, DELEGATED_PERSONAL, APPLICATION];
 pub const UNSUPPORTED: &str = "unsupported";
+/// `permissions = unknown`: no source says which permissions the calls need.
+pub const UNKNOWN: &str = "unknown";
 
 pub const GRAPH: &str = "graph";
 pub const READ_ONLY: &str = "read_only";

@@ -41,7 +41,10 @@ impl Entity<'_> {
             );
         }
         paths(cx, attr);
-        if let Some(permissions) = &attr.permissions {
+        for permissions in [&attr.permissions, &attr.read_permissions]
+            .into_iter()
+            .flatten()
+        {
             self::permissions(cx, permissions);
         }
         if has_generics(&self.item.generics) {
@@ -204,6 +207,9 @@ fn paths(cx: &Ctxt, attr: &EntityAttr) {
 
 /// All three kinds, as the docs' table gives them; each scope a permission name, once.
 fn permissions(cx: &Ctxt, permissions: &Permissions) {
+    if permissions.unknown {
+        return;
+    }
     let missing: Vec<&str> = PERMISSION_KINDS
         .iter()
         .zip(&permissions.kinds)
@@ -214,8 +220,12 @@ fn permissions(cx: &Ctxt, permissions: &Permissions) {
         cx.error_spanned_by(
             &permissions.key,
             format!(
-                "permissions must list all three kinds as the docs' table does; missing {} \
+                "{} must list all three kinds as the docs' table does; missing {} \
                  (write `= unsupported` where the docs say \"Not supported.\")",
+                permissions
+                    .key
+                    .get_ident()
+                    .map_or_else(String::new, ToString::to_string),
                 symbol::all_of(&missing)
             ),
         );

@@ -37,20 +37,23 @@ impl std::fmt::Display for ApiVersion {
     }
 }
 
-/// The permissions one kind of caller needs: none work, or any one of a list.
+/// The permissions one kind of caller needs: none work, any one of a list, or not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scopes {
     /// The docs say "Not supported.": no permission of this kind allows the call.
     Unsupported,
     /// Any one of these allows the call; listed from least to most privileged.
     AnyOf(&'static [&'static str]),
+    /// No source (reference page, permissions map) says: the preflight sends such calls
+    /// unchecked. Written `permissions = unknown` in `#[graph_entity]`.
+    Unknown,
 }
 
 impl Scopes {
     /// The scopes, empty when unsupported.
     pub const fn as_slice(&self) -> &'static [&'static str] {
         match self {
-            Scopes::Unsupported => &[],
+            Scopes::Unsupported | Scopes::Unknown => &[],
             Scopes::AnyOf(scopes) => scopes,
         }
     }
@@ -67,6 +70,7 @@ impl std::fmt::Display for Scopes {
         match self {
             Scopes::Unsupported => f.write_str("Not supported."),
             Scopes::AnyOf(scopes) => f.write_str(&scopes.join(", ")),
+            Scopes::Unknown => f.write_str("Not known."),
         }
     }
 }
@@ -90,6 +94,15 @@ pub struct Permissions {
     pub delegated_personal: Scopes,
     /// Application.
     pub application: Scopes,
+}
+
+impl Permissions {
+    /// A table no source knows (`permissions = unknown`): every kind [`Scopes::Unknown`].
+    pub const UNKNOWN: Permissions = Permissions {
+        delegated_work: Scopes::Unknown,
+        delegated_personal: Scopes::Unknown,
+        application: Scopes::Unknown,
+    };
 }
 
 impl std::fmt::Display for Permissions {
@@ -166,8 +179,12 @@ pub trait GraphEntity: Serialize + DeserializeOwned + Send + Sync + 'static {
     const VERSION: ApiVersion;
     /// Every PATCH template of the resource, in the docs' order.
     const PATHS: &'static [PathTemplate];
-    /// The docs' permissions table.
+    /// The docs' permissions table for a PATCH ([`Permissions::UNKNOWN`] where no source
+    /// knows it).
     const PERMISSIONS: Permissions;
+    /// The permissions a GET needs (`read_permissions(…)` in `#[graph_entity]`); where they are
+    /// not given, the PATCH table's, whose scopes allow reading too.
+    const READ_PERMISSIONS: Permissions = Self::PERMISSIONS;
     /// Every property, in field order.
     const PROPERTIES: &'static [Property];
     /// Whether a change set's JSON starts with `"@odata.type"` (the newer pages' examples do).

@@ -122,6 +122,11 @@ impl fmt::Display for PermissionError {
                     self.entity
                 )?
             }
+            Scopes::Unknown => write!(
+                f,
+                "the {label} token was refused for {}, whose permissions are not known",
+                self.entity
+            )?,
             Scopes::AnyOf(scopes) => {
                 write!(
                     f,
@@ -168,18 +173,37 @@ impl fmt::Display for Supported<'_> {
     }
 }
 
-/// Checks a token against an entity's table; `None` when it may call it or cannot be read.
+/// Checks a token against an entity's PATCH table; `None` when it may call it, when the token
+/// cannot be read, or when the table is not known (said at debug level).
 pub(crate) fn check<E: GraphEntity>(token: &str) -> Option<PermissionError> {
+    check_table(E::NAME, E::PERMISSIONS, token)
+}
+
+/// [`check`] against any of an entity's tables (the PATCH one, or the GET one).
+pub(crate) fn check_table(
+    entity: &'static str,
+    permissions: Permissions,
+    token: &str,
+) -> Option<PermissionError> {
     let claims = TokenClaims::parse(token)?;
     let kind = claims.kind();
-    if E::PERMISSIONS.for_kind(kind).allows(claims.permissions()) {
+    let scopes = permissions.for_kind(kind);
+    if scopes == Scopes::Unknown {
+        tracing::debug!(
+            entity,
+            kind = kind_label(kind),
+            "the permissions this call needs are not known: sending it unchecked"
+        );
+        return None;
+    }
+    if scopes.allows(claims.permissions()) {
         return None;
     }
     Some(PermissionError {
-        entity: E::NAME,
+        entity,
         kind,
         held: claims.permissions().to_vec(),
-        permissions: E::PERMISSIONS,
+        permissions,
     })
 }
 
@@ -284,9 +308,18 @@ impl RequiredScopes {
 
     /// The entities no permission of this kind can update.
     pub fn unsupported(&self) -> Vec<&'static str> {
+        self.entities_whose(Scopes::Unsupported)
+    }
+
+    /// The entities whose permissions no source knows: the report cannot cover them.
+    pub fn unknown(&self) -> Vec<&'static str> {
+        self.entities_whose(Scopes::Unknown)
+    }
+
+    fn entities_whose(&self, scopes: Scopes) -> Vec<&'static str> {
         self.entities
             .iter()
-            .filter(|(_, scopes)| !scopes.is_supported())
+            .filter(|(_, s)| *s == scopes)
             .map(|(name, _)| *name)
             .collect()
     }
@@ -326,6 +359,10 @@ impl fmt::Display for RequiredScopes {
                 kind_phrase(self.kind),
                 unsupported.join(", ")
             )?;
+        }
+        let unknown = self.unknown();
+        if !unknown.is_empty() {
+            write!(f, "\nPermissions not known: {}", unknown.join(", "))?;
         }
         Ok(())
     }
@@ -389,5 +426,32 @@ mod tests {
         assert!(Scopes::AnyOf(&[WRITE]).allows(["x.readwrite.all"]));
         assert!(!Scopes::AnyOf(&[WRITE]).allows([READ]));
         assert!(!Scopes::Unsupported.allows([WRITE]));
+    }
+
+    /// A token whose payload holds these claims (unsigned: the preflight does not verify).
+    fn token_with(payload: &str) -> String {
+        use base64::Engine;
+        let part = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
+        format!("{}.{}.sig", part(r#"{"alg":"none"}"#), part(payload))
+    }
+
+    #[test]
+    fn an_unknown_table_sends_unchecked_and_is_reported_as_unknown() {
+        let token = token_with(r#"{"scp":"Nothing.Read","idtyp":"user"}"#);
+        assert!(check_table("U", Permissions::UNKNOWN, &token).is_none());
+        // A known table still refuses the same token.
+        let refusal = check_table("K", table(Scopes::AnyOf(&[WRITE])), &token)
+            .expect("refused: it holds none of the scopes");
+        assert!(refusal.to_string().contains("X.ReadWrite.All"), "{refusal}");
+
+        let report = RequiredScopes::new(TokenKind::DelegatedWork)
+            .with_table("K", table(Scopes::AnyOf(&[WRITE])))
+            .with_table("U", Permissions::UNKNOWN);
+        assert_eq!(report.scopes(), [WRITE]);
+        assert_eq!(report.unknown(), ["U"]);
+        assert!(report.unsupported().is_empty());
+        let text = report.to_string();
+        assert!(text.contains("|U|Not known.|—|"), "{text}");
+        assert!(text.contains("\nPermissions not known: U"), "{text}");
     }
 }
