@@ -22,8 +22,8 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Simulator, ThrottleBudget};
 use graphpatch::{Budget, RetryPolicy};
+use graphpatch_simulator::{Simulator, ThrottleBudget};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Simulator, ThrottleBudget};
 use graphpatch::Budget;
+use graphpatch_simulator::{Simulator, ThrottleBudget};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

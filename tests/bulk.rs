@@ -9,8 +9,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
 use graphpatch::{Budget, Error, RetryPolicy};
+use graphpatch_simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -2,8 +2,8 @@
 //! variant, and the token kept out of everything printable.
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{CannedResponse, Simulator};
 use graphpatch::{Error, GraphClient};
+use graphpatch_simulator::{CannedResponse, Simulator};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePatch, DeviceManagementScriptStatePath,
     RunState,

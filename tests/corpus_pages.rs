@@ -5,9 +5,9 @@
 //! exactly), and the entity's metadata matches the page.
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::Simulator;
 use graphpatch::testing::json_diff;
 use graphpatch::Flags;
+use graphpatch_simulator::Simulator;
 use graphpatch_suite::corpus::certificate_state::ManagedDeviceCertificateState;
 use graphpatch_suite::corpus::types::{KeyUsages, SubjectAlternativeNameType};
 use graphpatch_suite::corpus::*;

@@ -6,10 +6,10 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{
+use graphpatch::{Error, GraphClient, GraphClientBuilder, RetryPolicy, TimeoutKind};
+use graphpatch_simulator::{
     CannedResponse, Fault, RecordedRequest, RetryAfter, Simulator, ThrottleBudget,
 };
-use graphpatch::{Error, GraphClient, GraphClientBuilder, RetryPolicy, TimeoutKind};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, Simulator};
 use graphpatch::{GraphClient, RetryPolicy};
+use graphpatch_simulator::{Fault, Simulator};
 use graphpatch_suite::intune::{DeviceManagementScriptState, DeviceManagementScriptStatePath};
 use proptest::prelude::*;
 

@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, Simulator};
 use graphpatch::{
     AccessToken, Error, GraphError, Preflight, TokenError, TokenFuture, TokenKind, TokenProvider,
 };
+use graphpatch_simulator::{Fault, Simulator};
 use graphpatch_suite::intune::{
     required_scopes, DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

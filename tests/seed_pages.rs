@@ -8,8 +8,8 @@ mod example;
 
 use clap::Parser;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{RecordedRequest, Simulator};
 use graphpatch::{Scopes, Segment};
+use graphpatch_simulator::{RecordedRequest, Simulator};
 use graphpatch_suite::docs::{self, Page};
 use graphpatch_suite::intune::{
     DeviceManagementScriptDeviceState, DeviceManagementScriptDeviceStatePath,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, RetryAfter, Simulator};
 use graphpatch::{GraphClient, RetryPolicy};
+use graphpatch_simulator::{Fault, RetryAfter, Simulator};
 use graphpatch_suite::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

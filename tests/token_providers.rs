@@ -542,7 +542,7 @@ async fn unexpected_answers_are_bounded_errors() {
 async fn a_graph_client_sends_the_cached_token() {
     bounded(async {
         let identity = Identity::start(|_, _, _| ok(bearer("token-for-the-simulator", 3599))).await;
-        let sim = graphpatch::simulator::Simulator::builder()
+        let sim = graphpatch_simulator::Simulator::builder()
             .entity::<DeviceManagementScriptState>()
             .token("token-for-the-simulator")
             .start()
@@ -1000,7 +1000,7 @@ mod example;
 async fn the_example_signs_in_with_a_device_code() {
     use base64::Engine as _;
     use clap::Parser as _;
-    use graphpatch::simulator::Simulator;
+    use graphpatch_simulator::Simulator;
 
     let encode = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
     let token = format!(

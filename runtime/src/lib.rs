@@ -136,10 +136,14 @@
 //! typed result per request; [`GraphClient::bulk`] runs a lazy stream of requests at a write
 //! [`Budget`], with bounded concurrency and one result per input ([`Bulk`]).
 //!
+//! # Testing
+//!
+//! The `graphpatch-simulator` crate, a dev-dependency, is a Graph look-alike and an
+//! identity-platform stand-in on loopback, with fault injection: point a [`GraphClient`] or a
+//! token provider at it. This crate holds no HTTP server code.
+//!
 //! # Features
 //!
-//! - `simulator` (off by default): `graphpatch::simulator`, an in-process Graph look-alike on a
-//!   loopback port for tests and examples.
 //! - `azure` (off by default): `AzureCredential`, a [`TokenProvider`] over any Azure SDK
 //!   credential (`azure_core::credentials::TokenCredential`, from `azure_identity`). Needs Rust
 //!   1.88, as `azure_core` 1 does.
@@ -167,9 +171,6 @@ mod request;
 mod retry;
 mod slot;
 pub mod testing;
-
-#[cfg(feature = "simulator")]
-pub mod simulator;
 
 #[cfg(feature = "azure")]
 pub use auth::AzureCredential;
