@@ -22,8 +22,9 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Simulator, ThrottleBudget};
-use graphpatch::{Budget, RetryPolicy};
+use graphpatch::retry::RetryPolicy;
+use graphpatch::throttle::Budget;
+use graphpatch_simulator::{Simulator, ThrottleBudget};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Simulator, ThrottleBudget};
-use graphpatch::Budget;
+use graphpatch::throttle::Budget;
+use graphpatch_simulator::{Simulator, ThrottleBudget};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

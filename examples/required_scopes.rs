@@ -5,7 +5,7 @@
 //! cargo run --example required_scopes
 //! ```
 
-use graphpatch::TokenKind;
+use graphpatch::auth::TokenKind;
 use graphpatch_test_support::intune::required_scopes;
 
 fn main() {

@@ -9,19 +9,20 @@
 //!     --client-id 00000000-0000-0000-0000-000000000000 --script-id … --state-id …
 //! ```
 //!
-//! Without `GRAPH_TOKEN` or `--device-code` it starts graphpatch's embedded Graph simulator on a
-//! loopback port, seeds the script state there and patches it. With `GRAPH_TOKEN` it sends to
-//! Microsoft Graph, or to the service root given by `--base-url`. With `--device-code` it signs a
-//! user in (delegated, as the call requires) with the device code flow first.
+//! Without `GRAPH_TOKEN` or `--device-code` it starts the Graph look-alike of the
+//! graphpatch-simulator crate on a loopback port, seeds the script state there and patches it.
+//! With `GRAPH_TOKEN` it sends to Microsoft Graph, or to the service root given by
+//! `--base-url`. With `--device-code` it signs a user in (delegated, as the call requires) with
+//! the device code flow first.
 
 use std::error::Error;
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use graphpatch::auth::{Authority, DeviceCode};
 use graphpatch::prelude::*;
-use graphpatch::simulator::Simulator;
-use graphpatch::{Authority, DeviceCode};
+use graphpatch_simulator::Simulator;
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };

@@ -9,8 +9,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
-use graphpatch::{Budget, Error, RetryPolicy};
+use graphpatch::retry::RetryPolicy;
+use graphpatch::throttle::Budget;
+use graphpatch::Error;
+use graphpatch_simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
@@ -45,9 +47,10 @@ fn update(i: usize) -> graphpatch::PatchRequest<DeviceManagementScriptState> {
     })
 }
 
-/// A simulator holding `n` pending script states, and a client of it.
+/// A simulator holding `n` pending script states, and a client of it. Its random faults come
+/// from a printed seed: `GRAPHPATCH_SEED=<n>` replays a failed run's faults.
 async fn setup(n: usize, retry: RetryPolicy) -> (Simulator, GraphClient) {
-    let simulator = Simulator::builder()
+    let simulator = Simulator::with_seed(graphpatch_simulator::seed_from_env("GRAPHPATCH_SEED"))
         .entity::<DeviceManagementScriptState>()
         .token(TOKEN)
         .start()

@@ -2,8 +2,8 @@
 //! variant, and the token kept out of everything printable.
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{CannedResponse, Simulator};
 use graphpatch::{Error, GraphClient};
+use graphpatch_simulator::{CannedResponse, RawServer, Simulator};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePatch, DeviceManagementScriptStatePath,
     RunState,
@@ -314,30 +314,6 @@ async fn truncated_json_is_a_decode_error_with_a_bounded_snippet() {
     assert!(snippet.len() <= 520, "snippet of {} bytes", snippet.len());
 }
 
-/// A one-shot HTTP/1.1 server on loopback that answers with `response` verbatim, for answers the
-/// simulator's HTTP stack would not produce (a chunked body of unannounced length).
-async fn raw_server(response: Vec<u8>) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let (mut stream, _) = listener.accept().await.unwrap();
-        let mut request = Vec::new();
-        let mut buf = [0u8; 4096];
-        // Read up to the end of the headers and the small JSON body that follows.
-        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-            let n = stream.read(&mut buf).await.unwrap();
-            if n == 0 {
-                return;
-            }
-            request.extend_from_slice(&buf[..n]);
-        }
-        let _ = stream.write_all(&response).await;
-        let _ = stream.shutdown().await;
-    });
-    format!("http://{addr}")
-}
-
 #[tokio::test]
 async fn oversized_chunked_responses_are_refused_while_streaming() {
     let chunk = format!("{:x}\r\n{}\r\n", 1000, "x".repeat(1000));
@@ -348,9 +324,11 @@ async fn oversized_chunked_responses_are_refused_while_streaming() {
         response.extend_from_slice(chunk.as_bytes());
     }
     response.extend_from_slice(b"0\r\n\r\n");
-    let base = raw_server(response).await;
+    // An answer the simulator's HTTP stack would not produce: a chunked body of unannounced
+    // length.
+    let server = RawServer::start(response).await.unwrap();
     let client = GraphClient::builder()
-        .base_url(base)
+        .base_url(server.base_url())
         .token(TOKEN)
         .max_response_bytes(10_000)
         .build()
@@ -364,6 +342,7 @@ async fn oversized_chunked_responses_are_refused_while_streaming() {
     };
     assert_eq!(status.as_u16(), 200);
     assert!(snippet.contains("10000-byte limit"), "{snippet}");
+    assert!(server.requests()[0].starts_with(b"PATCH /beta/deviceManagement/"));
 }
 
 #[tokio::test]
@@ -470,7 +449,7 @@ async fn connection_refused_is_a_transport_error() {
     let client = GraphClient::builder()
         .base_url(format!("http://127.0.0.1:{port}"))
         .token(TOKEN)
-        .retry(graphpatch::RetryPolicy::none())
+        .retry(graphpatch::retry::RetryPolicy::none())
         .build()
         .unwrap();
     let err = client.send(set_message("s", "d")).await.unwrap_err();

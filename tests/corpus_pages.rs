@@ -6,9 +6,9 @@
 //! exactly), and the entity's metadata matches the page.
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::Simulator;
 use graphpatch::testing::json_diff;
 use graphpatch::Flags;
+use graphpatch_simulator::Simulator;
 use graphpatch_test_support::corpus::{
     self, KeyUsages, ManagedDeviceCertificateState, SubjectAlternativeNameType,
 };

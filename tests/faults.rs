@@ -1,15 +1,23 @@
 //! One test per simulated fault, on loopback: the call succeeds after retries where it should
 //! (the log shows every attempt, the same client-request-id, the waits honoured), and fails
 //! quickly with the right error where it should. Every test is bounded by a timeout.
+//!
+//! Timing is asserted without wall-clock windows: the wait the client chose is read from its
+//! log (exact), and the simulator's arrival times bound from below the wait it took; a wait
+//! that must not happen is one the client never logs.
+
+mod retry_log;
 
 use std::future::Future;
 use std::time::{Duration, Instant};
 
+use graphpatch::client::GraphClientBuilder;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{
+use graphpatch::retry::RetryPolicy;
+use graphpatch::{Error, GraphClient, TimeoutKind};
+use graphpatch_simulator::{
     CannedResponse, Fault, RecordedRequest, RetryAfter, Simulator, ThrottleBudget,
 };
-use graphpatch::{Error, GraphClient, GraphClientBuilder, RetryPolicy, TimeoutKind};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
@@ -116,21 +124,22 @@ async fn latency_is_waited_out_and_bounded_by_the_attempt_timeout() {
         assert!(started.elapsed() >= Duration::from_millis(300));
         assert_attempts(&sim.requests(), 1);
 
+        // An answer that would come after the test's own timeout: only the attempt's 100 ms
+        // limit can end this call in time.
         let impatient = impatient(&sim);
-        sim.inject(Fault::Latency(Duration::from_secs(5)), 1);
-        let started = Instant::now();
+        sim.inject(Fault::Latency(Duration::from_secs(3600)), 1);
         let err = impatient.send(update("a", "x")).await.unwrap_err();
         assert!(
             matches!(
                 err,
                 Error::Timeout {
                     kind: TimeoutKind::Attempt,
+                    after: Some(after),
                     ..
-                }
+                } if after == Duration::from_millis(100)
             ),
             "{err:?}"
         );
-        assert!(started.elapsed() < Duration::from_secs(2));
     })
     .await;
 }
@@ -138,14 +147,17 @@ async fn latency_is_waited_out_and_bounded_by_the_attempt_timeout() {
 #[tokio::test]
 async fn throttled_with_retry_after_seconds_waits_that_long() {
     bounded(async {
+        let (retries, _capture) = retry_log::capture();
         let (sim, client) = setup(quick()).await;
         sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), 1);
-        let started = Instant::now();
         client.send(update("a", "after 429")).await.unwrap();
-        let elapsed = started.elapsed();
-        assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
-        assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
-        assert_attempts(&sim.requests(), 2);
+        // The wait chosen: the service's second, exactly (not the quick policy's backoff).
+        assert_eq!(retries.retries(), [Duration::from_secs(1)]);
+        // The wait taken: the retry arrived at least that long after the refused attempt.
+        let log = sim.requests();
+        let gap = log[1].received_at - log[0].received_at;
+        assert!(gap >= Duration::from_secs(1), "{gap:?}");
+        assert_attempts(&log, 2);
         assert_applied(&sim, "a", "after 429").await;
     })
     .await;
@@ -154,18 +166,27 @@ async fn throttled_with_retry_after_seconds_waits_that_long() {
 #[tokio::test]
 async fn throttled_with_an_http_date_waits_until_then() {
     bounded(async {
+        let (retries, _capture) = retry_log::capture();
         let (sim, client) = setup(quick()).await;
         sim.inject(
             Fault::Throttle(Some(RetryAfter::Date(Duration::from_secs(2)))),
             1,
         );
-        let started = Instant::now();
         client.send(update("a", "after date")).await.unwrap();
-        let elapsed = started.elapsed();
-        // HTTP dates have whole seconds: the wait is between 1 and 2 s.
-        assert!(elapsed >= Duration::from_millis(950), "{elapsed:?}");
-        assert!(elapsed < Duration::from_secs(4), "{elapsed:?}");
-        assert_attempts(&sim.requests(), 2);
+        // HTTP dates have whole seconds: the date is 2 s ahead, cut to the second, so the wait
+        // chosen is whole seconds and at most 2.
+        let waits = retries.retries();
+        assert_eq!(waits.len(), 1, "{waits:?}");
+        assert!(
+            waits[0] <= Duration::from_secs(2) && waits[0].subsec_nanos() == 0,
+            "{waits:?}"
+        );
+        // The retry waited until the date, which is more than a second after the refusal was
+        // written (the date is the refusal's time plus 2 s, cut to the second).
+        let log = sim.requests();
+        let gap = log[1].received_at - log[0].received_at;
+        assert!(gap >= Duration::from_secs(1), "{gap:?}");
+        assert_attempts(&log, 2);
     })
     .await;
 }
@@ -201,12 +222,13 @@ async fn throttled_for_good_fails_after_the_allowed_retries() {
 #[tokio::test]
 async fn a_retry_after_beyond_the_budget_fails_now_instead_of_waiting() {
     bounded(async {
+        let (retries, _capture) = retry_log::capture();
         let (sim, client) = setup(quick().max_total_delay(Duration::from_secs(5))).await;
         sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(60))), 1);
-        let started = Instant::now();
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
-        assert!(started.elapsed() < Duration::from_secs(2));
+        // No wait was started, not even a short one.
+        assert_eq!(retries.retries(), []);
         assert_attempts(&sim.requests(), 1);
     })
     .await;
@@ -482,11 +504,13 @@ async fn an_intune_style_write_budget_is_ridden_out() {
 #[tokio::test]
 async fn the_deadline_bounds_the_whole_call() {
     bounded(async {
+        let (retries, _capture) = retry_log::capture();
         let (sim, _) = setup(quick()).await;
         let client = client_for(&sim, |b| b.deadline(Duration::from_millis(400)));
-        // An attempt still running at the deadline.
-        sim.inject(Fault::Latency(Duration::from_secs(10)), 1);
-        let started = Instant::now();
+        // An attempt still running at the deadline, whose answer would come after the test's
+        // own timeout: only the 400 ms deadline can end this call in time (the attempt's own
+        // limit is 100 s).
+        sim.inject(Fault::Latency(Duration::from_secs(3600)), 1);
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert!(
             matches!(
@@ -498,19 +522,24 @@ async fn the_deadline_bounds_the_whole_call() {
             ),
             "{err:?}"
         );
-        assert!(started.elapsed() < Duration::from_secs(3));
         assert!(
             err.to_string()
                 .contains("the whole call timed out after 400ms"),
             "{err}"
         );
+        assert_eq!(sim.requests().len(), 1);
 
         // A wait that would end past the deadline is not started: the 429 comes back at once.
+        sim.clear_requests();
         sim.inject(Fault::Throttle(Some(RetryAfter::Seconds(1))), usize::MAX);
-        let started = Instant::now();
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert_eq!(err.status().map(|s| s.as_u16()), Some(429), "{err:?}");
-        assert!(started.elapsed() < Duration::from_secs(1));
+        assert_eq!(
+            retries.retries(),
+            [],
+            "a wait past the deadline was started"
+        );
+        assert_attempts(&sim.requests(), 1);
     })
     .await;
 }
@@ -541,15 +570,17 @@ async fn a_connect_timeout_is_its_own_error() {
             .retry(RetryPolicy::none())
             .build()
             .unwrap();
-        let started = Instant::now();
+        // Only the 200 ms connect limit reports `Connect` (the attempt's own limit is 100 s,
+        // beyond the test's timeout).
         let err = client.send(update("a", "x")).await.unwrap_err();
         assert!(
             matches!(
                 err,
                 Error::Timeout {
                     kind: TimeoutKind::Connect,
+                    after: Some(after),
                     ..
-                }
+                } if after == Duration::from_millis(200)
             ),
             "{err:?}"
         );
@@ -557,7 +588,6 @@ async fn a_connect_timeout_is_its_own_error() {
             err.to_string().contains("connecting timed out after 200ms"),
             "{err}"
         );
-        assert!(started.elapsed() < Duration::from_secs(3));
         drop(listener);
     })
     .await;

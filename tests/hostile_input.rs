@@ -7,8 +7,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, Simulator};
-use graphpatch::{GraphClient, RetryPolicy};
+use graphpatch::retry::RetryPolicy;
+use graphpatch::GraphClient;
+use graphpatch_simulator::{Fault, Simulator};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath,
 };

@@ -1,37 +1,43 @@
-//! A library user's build stays lean: with default features, `graphpatch` pulls no HTTP server
-//! and none of the project's own tooling, only what a hand-written reqwest + serde + chrono
-//! client needs, plus the macros.
+//! A library user's build stays lean: `graphpatch` pulls no HTTP server (the simulator is a
+//! crate of its own) and none of the project's own tooling, only what a hand-written reqwest +
+//! serde + chrono client needs, plus the macros.
 
 use std::collections::BTreeSet;
 use std::process::Command;
 
-/// The lines `cargo tree` prints for `graphpatch`'s normal dependencies, with `args` added.
-fn cargo_tree(args: &[&str]) -> Vec<String> {
+/// `cargo tree` for `package`'s normal dependencies, with `args` added: its output, or its
+/// error message.
+fn try_cargo_tree(package: &str, args: &[&str]) -> Result<Vec<String>, String> {
     let output = Command::new(env!("CARGO"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["tree", "--offline", "-p", "graphpatch", "-e", "normal"])
+        .args(["tree", "--offline", "-p", package, "-e", "normal"])
         .args(args)
         .output()
         .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo tree failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    Ok(String::from_utf8(output.stdout)
         .expect("utf-8")
         .lines()
         .map(str::to_owned)
-        .collect()
+        .collect())
+}
+
+/// The lines `cargo tree` prints for `graphpatch`'s normal dependencies, with `args` added.
+fn cargo_tree(args: &[&str]) -> Vec<String> {
+    try_cargo_tree("graphpatch", args).unwrap_or_else(|err| panic!("cargo tree failed: {err}"))
+}
+
+/// `package [features]` lines of `package`'s normal dependency tree.
+fn tree_of(package: &str) -> Vec<String> {
+    try_cargo_tree(package, &["--prefix", "none", "--format", "{p} [{f}]"])
+        .unwrap_or_else(|err| panic!("cargo tree failed: {err}"))
 }
 
 /// `package [features]` lines of `graphpatch`'s normal dependency tree.
-fn tree(features: &[&str]) -> Vec<String> {
-    let mut args = vec!["--prefix", "none", "--format", "{p} [{f}]"];
-    for feature in features {
-        args.extend(["--features", feature]);
-    }
-    cargo_tree(&args)
+fn tree() -> Vec<String> {
+    tree_of("graphpatch")
 }
 
 fn has_server(lines: &[String]) -> bool {
@@ -47,7 +53,7 @@ fn has_server(lines: &[String]) -> bool {
 
 #[test]
 fn default_features_pull_no_http_server_and_no_tooling() {
-    let lines = tree(&[]);
+    let lines = tree();
     assert!(
         !has_server(&lines),
         "an HTTP server in the default build:\n{}",
@@ -141,7 +147,35 @@ fn beyond_a_hand_written_client_only_the_macros_and_three_leaf_crates() {
 }
 
 #[test]
-fn the_simulator_feature_is_what_brings_the_server() {
-    // The check above can see a server when there is one.
-    assert!(has_server(&tree(&["simulator"])));
+fn no_hyper_server_feature_and_no_simulator_feature() {
+    // The exact form of the check: `cargo tree -p graphpatch -e normal -f '{p} {f}'`.
+    let lines = cargo_tree(&["-f", "{p} {f}"]);
+    let hyper: Vec<&String> = lines
+        .iter()
+        .filter(|line| line.contains("hyper v"))
+        .collect();
+    assert!(!hyper.is_empty(), "reqwest's hyper is not in the tree");
+    for line in hyper {
+        // `(*)` may follow the features of a line already printed: look at every word.
+        assert!(
+            !line.split([' ', ',']).any(|f| f == "server"),
+            "hyper with its server feature: {line}"
+        );
+    }
+    let err = try_cargo_tree("graphpatch", &["--features", "simulator"])
+        .expect_err("graphpatch has a `simulator` feature");
+    assert!(err.contains("simulator"), "{err}");
+}
+
+#[test]
+fn the_simulator_crate_is_what_brings_the_server() {
+    // The checks above can see a server when there is one.
+    assert!(has_server(&tree_of("graphpatch-simulator")));
+    let lines = try_cargo_tree("graphpatch-simulator", &["-f", "{p} {f}"]).unwrap();
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.contains("hyper v") && line.contains("server")),
+        "{lines:?}"
+    );
 }

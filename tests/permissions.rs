@@ -7,11 +7,11 @@ use std::sync::{Arc, Mutex};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use graphpatch::auth::{AccessToken, TokenError, TokenFuture, TokenKind, TokenProvider};
+use graphpatch::permissions::Preflight;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{Fault, Simulator};
-use graphpatch::{
-    AccessToken, Error, GraphError, Preflight, TokenError, TokenFuture, TokenKind, TokenProvider,
-};
+use graphpatch::{Error, GraphError};
+use graphpatch_simulator::{Fault, Simulator};
 use graphpatch_test_support::intune::{
     required_scopes, DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
@@ -90,7 +90,7 @@ fn client(simulator: &Simulator, token: impl Into<Arc<str>>, preflight: Prefligh
 }
 
 /// The preflight refusal for `token`, asserting nothing was sent.
-async fn refused(token: String) -> graphpatch::PermissionError {
+async fn refused(token: String) -> graphpatch::permissions::PermissionError {
     let simulator = simulator(false).await;
     let err = client(&simulator, token, Preflight::Enforce)
         .send(update())
@@ -215,7 +215,10 @@ async fn an_unauthorized_answer_names_them_too_and_others_do_not() {
         panic!("{err:?}")
     };
     assert_eq!(graph.status.as_u16(), 404);
-    assert_eq!(graph.required_permissions, None::<graphpatch::Permissions>);
+    assert_eq!(
+        graph.required_permissions,
+        None::<graphpatch::metadata::Permissions>
+    );
     let _: &GraphError = graph;
 }
 

@@ -7,9 +7,10 @@
 mod example;
 
 use clap::Parser;
+use graphpatch::metadata::Scopes;
+use graphpatch::path::Segment;
 use graphpatch::prelude::*;
-use graphpatch::simulator::{RecordedRequest, Simulator};
-use graphpatch::{Scopes, Segment};
+use graphpatch_simulator::{RecordedRequest, Simulator};
 use graphpatch_test_support::docs::{self, Page};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptDeviceState, DeviceManagementScriptDeviceStatePath,

@@ -1,7 +1,7 @@
 //! The simulator's Graph behaviour, driven with plain HTTP requests: the error bodies a real
 //! client would get for mistakes graphpatch's types prevent.
 
-use graphpatch::simulator::Simulator;
+use graphpatch_simulator::Simulator;
 use graphpatch_test_support::intune::{
     DeviceManagementScriptDeviceState, DeviceManagementScriptDeviceStatePath, RunState,
 };

@@ -1,27 +1,27 @@
 //! The token providers against a stand-in for the Microsoft identity platform on 127.0.0.1:
 //! what they send, what they cache, how they poll, and what they never show. Every test
-//! checks what the stand-in received and is bounded by a timeout.
+//! checks what the stand-in (graphpatch-simulator's `IdentityPlatform`) received and is bounded
+//! by a timeout.
 
-use std::collections::HashMap;
-use std::convert::Infallible;
+mod retry_log;
+
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
-use graphpatch::prelude::*;
-use graphpatch::{
+use graphpatch::auth::{
     claims_challenge, token_fn, AccessToken, Authority, ClientCredentials,
-    ClientCredentialsBuilder, Cloud, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
+    ClientCredentialsBuilder, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
     TokenError, TokenProvider,
 };
+use graphpatch::prelude::*;
+use graphpatch::Cloud;
+use graphpatch_simulator::{FormRequest, IdentityAnswer as Answer, IdentityPlatform};
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
-use http_body_util::{BodyExt, Full};
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use serde_json::{json, Value};
 
 const TENANT: &str = "contoso.onmicrosoft.com";
@@ -39,53 +39,13 @@ async fn bounded<T>(future: impl Future<Output = T>) -> T {
         .expect("the test finished in time")
 }
 
-/// One request the stand-in received.
-#[derive(Debug, Clone)]
-struct Received {
-    at: Instant,
-    path: String,
-    content_type: String,
-    form: HashMap<String, String>,
-}
-
-impl Received {
-    fn field(&self, name: &str) -> Option<&str> {
-        self.form.get(name).map(String::as_str)
-    }
-}
-
-/// What the stand-in answers: a status and a body, after a delay.
-struct Answer {
-    status: u16,
-    body: String,
-    delay: Duration,
-}
-
 fn ok(body: Value) -> Answer {
-    Answer {
-        status: 200,
-        body: body.to_string(),
-        delay: Duration::ZERO,
-    }
+    Answer::ok(body)
 }
 
 /// An OAuth 2.0 error answer, as the identity platform words them.
 fn refuse(status: u16, code: &str, description: &str) -> Answer {
-    Answer {
-        status,
-        body: json!({
-            "error": code,
-            "error_description": description,
-            "error_codes": [50000],
-            "trace_id": "0000aaaa-11bb-cccc-dd22-eeeeee333333",
-        })
-        .to_string(),
-        delay: Duration::ZERO,
-    }
-}
-
-fn bearer(token: &str, expires_in: u64) -> Value {
-    json!({"token_type": "Bearer", "access_token": token, "expires_in": expires_in, "ext_expires_in": expires_in})
+    Answer::oauth_error(status, code, description)
 }
 
 /// The identity platform's device authorization answer, polling as fast as the test allows.
@@ -100,114 +60,39 @@ fn device_authorization(interval: Value, expires_in: u64) -> Answer {
     }))
 }
 
-/// Answers request `n` (counted per path, from 0) to `path`.
-type Script = dyn Fn(&str, usize, &Received) -> Answer + Send + Sync;
-
-/// A stand-in for the identity platform: records every request and answers from a script.
+/// The identity-platform stand-in, answering by endpoint (`token`, `devicecode`), the
+/// request's number at its path (from 0) and the request itself.
 struct Identity {
-    authority: String,
-    log: Arc<Mutex<Vec<Received>>>,
+    platform: IdentityPlatform,
 }
 
 impl Identity {
     async fn start(
-        script: impl Fn(&str, usize, &Received) -> Answer + Send + Sync + 'static,
+        script: impl Fn(&str, usize, &FormRequest) -> Answer + Send + Sync + 'static,
     ) -> Identity {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let authority = format!("http://{}", listener.local_addr().unwrap());
-        let log = Arc::new(Mutex::new(Vec::<Received>::new()));
-        let script: Arc<Script> = Arc::new(script);
-        let state = (log.clone(), script);
-        tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    return;
-                };
-                let (log, script) = state.clone();
-                tokio::spawn(async move {
-                    let service = service_fn(move |request| {
-                        let (log, script) = (log.clone(), script.clone());
-                        async move { Ok::<_, Infallible>(answer(request, &log, &*script).await) }
-                    });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
-                });
-            }
-        });
-        Identity { authority, log }
+        let platform =
+            IdentityPlatform::start(move |request| script(&request.endpoint, request.n, request))
+                .await
+                .unwrap();
+        Identity { platform }
     }
 
     fn authority(&self) -> Authority {
-        Authority::custom(&self.authority).unwrap()
+        Authority::custom(&self.platform.authority()).unwrap()
     }
 
-    fn requests(&self) -> Vec<Received> {
-        self.log.lock().unwrap().clone()
+    fn requests(&self) -> Vec<FormRequest> {
+        self.platform.requests()
     }
 
     /// The requests to `{tenant}/oauth2/v2.0/{leaf}`.
-    fn to(&self, leaf: &str) -> Vec<Received> {
+    fn to(&self, leaf: &str) -> Vec<FormRequest> {
         let path = format!("/{TENANT}/oauth2/v2.0/{leaf}");
         self.requests()
             .into_iter()
             .filter(|r| r.path == path)
             .collect()
     }
-}
-
-async fn answer(
-    request: hyper::Request<hyper::body::Incoming>,
-    log: &Mutex<Vec<Received>>,
-    script: &Script,
-) -> hyper::Response<Full<Bytes>> {
-    let path = request.uri().path().to_owned();
-    let content_type = request
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let body = request.into_body().collect().await.unwrap().to_bytes();
-    let received = Received {
-        at: Instant::now(),
-        path: path.clone(),
-        content_type,
-        form: parse_form(&body),
-    };
-    let n = {
-        let mut log = log.lock().unwrap();
-        let n = log.iter().filter(|r| r.path == path).count();
-        log.push(received.clone());
-        n
-    };
-    let leaf = path.rsplit('/').next().unwrap_or_default();
-    let answer = script(leaf, n, &received);
-    tokio::time::sleep(answer.delay).await;
-    hyper::Response::builder()
-        .status(answer.status)
-        .header("content-type", "application/json; charset=utf-8")
-        .body(Full::new(Bytes::from(answer.body)))
-        .unwrap()
-}
-
-/// `application/x-www-form-urlencoded`, decoded.
-fn parse_form(body: &[u8]) -> HashMap<String, String> {
-    let decode = |text: &str| {
-        percent_encoding::percent_decode_str(&text.replace('+', " "))
-            .decode_utf8()
-            .unwrap()
-            .into_owned()
-    };
-    std::str::from_utf8(body)
-        .unwrap()
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(name), decode(value))
-        })
-        .collect()
 }
 
 fn credentials(identity: &Identity) -> ClientCredentialsBuilder {
@@ -237,7 +122,7 @@ fn assert_no_secret(text: &str) {
 async fn client_credentials_post_the_documented_form_and_reuse_the_token() {
     bounded(async {
         let identity =
-            Identity::start(|_, n, _| ok(bearer(&format!("access-token-{n}"), 3599))).await;
+            Identity::start(|_, n, _| Answer::bearer(&format!("access-token-{n}"), 3599)).await;
         let provider = credentials(&identity).build().unwrap();
         assert_eq!(provider.token().await.unwrap().secret(), "access-token-0");
         assert_eq!(provider.token().await.unwrap().secret(), "access-token-0");
@@ -252,7 +137,7 @@ async fn client_credentials_post_the_documented_form_and_reuse_the_token() {
         let request = &requests[0];
         assert_eq!(request.path, format!("/{TENANT}/oauth2/v2.0/token"));
         assert_eq!(request.content_type, "application/x-www-form-urlencoded");
-        let expected: HashMap<String, String> = [
+        let expected: BTreeMap<String, String> = [
             ("client_id", CLIENT_ID),
             ("client_secret", SECRET),
             ("scope", "https://graph.microsoft.com/.default"),
@@ -268,7 +153,8 @@ async fn client_credentials_post_the_documented_form_and_reuse_the_token() {
 #[tokio::test]
 async fn client_credentials_refresh_after_expiry() {
     bounded(async {
-        let identity = Identity::start(|_, n, _| ok(bearer(&format!("access-token-{n}"), 1))).await;
+        let identity =
+            Identity::start(|_, n, _| Answer::bearer(&format!("access-token-{n}"), 1)).await;
         let provider = credentials(&identity)
             .expiry_margin(Duration::ZERO)
             .build()
@@ -287,7 +173,8 @@ async fn client_credentials_refresh_after_expiry() {
 async fn the_default_margin_is_capped_at_half_a_short_lifetime() {
     bounded(async {
         // Two seconds of life and a five-minute margin: reused for one second, not never.
-        let identity = Identity::start(|_, n, _| ok(bearer(&format!("access-token-{n}"), 2))).await;
+        let identity =
+            Identity::start(|_, n, _| Answer::bearer(&format!("access-token-{n}"), 2)).await;
         let provider = credentials(&identity).build().unwrap();
         provider.token().await.unwrap();
         assert_eq!(provider.token().await.unwrap().secret(), "access-token-0");
@@ -304,7 +191,7 @@ async fn ten_concurrent_callers_make_one_request() {
     bounded(async {
         let identity = Identity::start(|_, n, _| Answer {
             delay: Duration::from_millis(300),
-            ..ok(bearer(&format!("access-token-{n}"), 3599))
+            ..Answer::bearer(&format!("access-token-{n}"), 3599)
         })
         .await;
         let provider = credentials(&identity).build().unwrap();
@@ -396,7 +283,7 @@ async fn invalid_client_names_the_code_never_the_secret() {
 async fn a_claims_challenge_asks_again_with_the_claims_and_keeps_the_new_token() {
     bounded(async {
         let identity =
-            Identity::start(|_, n, _| ok(bearer(&format!("access-token-{n}"), 3599))).await;
+            Identity::start(|_, n, _| Answer::bearer(&format!("access-token-{n}"), 3599)).await;
         let provider = credentials(&identity).build().unwrap();
         assert_eq!(provider.token().await.unwrap().secret(), "access-token-0");
 
@@ -448,7 +335,7 @@ fn base64_standard(text: &str) -> String {
 async fn scope_and_cloud_decide_what_is_asked_for() {
     bounded(async {
         let identity =
-            Identity::start(|_, n, _| ok(bearer(&format!("access-token-{n}"), 3599))).await;
+            Identity::start(|_, n, _| Answer::bearer(&format!("access-token-{n}"), 3599)).await;
         // A national cloud's Graph in the default scope; the authority set after it wins.
         let national = ClientCredentials::builder(TENANT, CLIENT_ID, SECRET)
             .cloud(Cloud::UsGov)
@@ -481,7 +368,7 @@ async fn scope_and_cloud_decide_what_is_asked_for() {
 #[tokio::test]
 async fn bad_configurations_are_refused_before_anything_is_sent() {
     bounded(async {
-        let identity = Identity::start(|_, _, _| ok(bearer("access-token-0", 3599))).await;
+        let identity = Identity::start(|_, _, _| Answer::bearer("access-token-0", 3599)).await;
         for builder in [
             ClientCredentials::builder(TENANT, "", SECRET),
             ClientCredentials::builder(TENANT, CLIENT_ID, ""),
@@ -541,8 +428,9 @@ async fn unexpected_answers_are_bounded_errors() {
 #[tokio::test]
 async fn a_graph_client_sends_the_cached_token() {
     bounded(async {
-        let identity = Identity::start(|_, _, _| ok(bearer("token-for-the-simulator", 3599))).await;
-        let sim = graphpatch::simulator::Simulator::builder()
+        let identity =
+            Identity::start(|_, _, _| Answer::bearer("token-for-the-simulator", 3599)).await;
+        let sim = graphpatch_simulator::Simulator::builder()
             .entity::<DeviceManagementScriptState>()
             .token("token-for-the-simulator")
             .start()
@@ -592,7 +480,7 @@ fn device_script(
     interval: Value,
     polls: Vec<Step>,
     refreshes: Vec<Step>,
-) -> impl Fn(&str, usize, &Received) -> Answer + Send + Sync + 'static {
+) -> impl Fn(&str, usize, &FormRequest) -> Answer + Send + Sync + 'static {
     let (polled, refreshed) = (AtomicUsize::new(0), AtomicUsize::new(0));
     move |leaf, _, received| {
         if leaf == "devicecode" {
@@ -648,7 +536,7 @@ async fn device_code_polls_while_pending_and_shows_the_message() {
 
         let authorization = identity.to("devicecode");
         assert_eq!(authorization.len(), 1);
-        let expected: HashMap<String, String> = [
+        let expected: BTreeMap<String, String> = [
             ("client_id", CLIENT_ID),
             (
                 "scope",
@@ -661,7 +549,7 @@ async fn device_code_polls_while_pending_and_shows_the_message() {
         let polls = identity.to("token");
         assert_eq!(polls.len(), 3);
         for poll in &polls {
-            let expected: HashMap<String, String> = [
+            let expected: BTreeMap<String, String> = [
                 ("grant_type", DEVICE_CODE_GRANT),
                 ("client_id", CLIENT_ID),
                 ("device_code", DEVICE_CODE),
@@ -687,19 +575,23 @@ async fn slow_down_adds_five_seconds_to_the_interval() {
             vec![],
         ))
         .await;
+        let (waits, _capture) = retry_log::capture();
         let (builder, _) = device_code(&identity);
         builder.build().unwrap().token().await.unwrap();
-        let authorization = identity.to("devicecode")[0].at;
-        let polls: Vec<Instant> = identity.to("token").iter().map(|r| r.at).collect();
+        let polls: Vec<Instant> = identity.to("token").iter().map(|r| r.received_at).collect();
         assert_eq!(polls.len(), 3);
-        // Interval 0 at first: the first two polls come at once.
-        assert!(polls[1] - authorization < Duration::from_secs(2));
-        // After slow_down, 0 + 5 s.
+        // After slow_down the interval the client chose is 0 + 5 s, exactly: so it was 0 before,
+        // and the first two polls came at once.
+        let slowed: Vec<Duration> = waits
+            .waits()
+            .into_iter()
+            .filter(|w| w.message.contains("slow down"))
+            .map(|w| w.delay)
+            .collect();
+        assert_eq!(slowed, [Duration::from_secs(5)]);
+        // And it was waited out: the third poll came at least 5 s after the second.
         let gap = polls[2] - polls[1];
-        assert!(
-            gap >= Duration::from_secs(5) && gap < Duration::from_secs(7),
-            "{gap:?}"
-        );
+        assert!(gap >= Duration::from_secs(5), "{gap:?}");
     })
     .await
 }
@@ -978,7 +870,7 @@ async fn no_provider_shows_a_secret_in_debug() {
         device.token().await.unwrap();
         let everything = format!(
             "{builder_debug} {client_credentials:?} {device_builder_debug} {device:?} {:?} {:?} {:#?}",
-            graphpatch::StaticToken::new("access-token-static"),
+            graphpatch::auth::StaticToken::new("access-token-static"),
             AccessToken::new("access-token-plain"),
             client_credentials,
         );
@@ -1000,7 +892,7 @@ mod example;
 async fn the_example_signs_in_with_a_device_code() {
     use base64::Engine as _;
     use clap::Parser as _;
-    use graphpatch::simulator::Simulator;
+    use graphpatch_simulator::Simulator;
 
     let encode = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
     let token = format!(
@@ -1013,7 +905,7 @@ async fn the_example_signs_in_with_a_device_code() {
     let issued = token.clone();
     let identity = Identity::start(move |leaf, _, _| match leaf {
         "devicecode" => device_authorization(json!(0), 900),
-        "token" => ok(bearer(&issued, 3600)),
+        "token" => Answer::bearer(&issued, 3600),
         _ => refuse(404, "not_found", "no such endpoint"),
     })
     .await;
@@ -1045,7 +937,7 @@ async fn the_example_signs_in_with_a_device_code() {
         "--client-id",
         CLIENT_ID,
         "--authority",
-        identity.authority.as_str(),
+        identity.platform.authority().as_str(),
         "--base-url",
         base_url.as_str(),
         "--script-id",

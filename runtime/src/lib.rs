@@ -145,8 +145,19 @@
 //! [`auth`] (token providers and claims), [`retry`] (the retry policy), [`throttle`] (write
 //! budgets), [`permissions`] (preflight and consent reports), [`metadata`] and [`path`] (what an
 //! entity records about itself), [`edm`] (Graph's primitive types) and [`testing`] (JSON
-//! comparison for tests). The Graph look-alike for tests is a crate of its own,
-//! `graphpatch-simulator`, so a program's build of `graphpatch` holds no HTTP server.
+//! comparison for tests).
+//!
+//! # Testing
+//!
+//! The `graphpatch-simulator` crate, a dev-dependency, is a Graph look-alike and an
+//! identity-platform stand-in on loopback, with fault injection: point a [`GraphClient`] or a
+//! token provider at it. This crate holds no HTTP server code.
+//!
+//! # Testing
+//!
+//! The `graphpatch-simulator` crate, a dev-dependency, is a Graph look-alike and an
+//! identity-platform stand-in on loopback, with fault injection: point a [`GraphClient`] or a
+//! token provider at it. This crate holds no HTTP server code.
 //!
 //! # Features
 //!

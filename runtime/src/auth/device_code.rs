@@ -234,6 +234,10 @@ impl DeviceCode {
                 Some("authorization_pending") => continue,
                 Some("slow_down") => {
                     interval += SLOW_DOWN;
+                    tracing::info!(
+                        delay_ms = interval.as_millis() as u64,
+                        "device code sign-in: told to slow down, polling less often"
+                    );
                     continue;
                 }
                 Some("expired_token") => "the code expired before the user signed in",

@@ -82,8 +82,10 @@ pub struct DeviceManagementScriptDeviceState {
 
 /// What an admin must consent to for the entities the examples update, for one kind of caller:
 /// the report `cargo run --example required_scopes` prints.
-pub fn required_scopes(kind: graphpatch::TokenKind) -> graphpatch::RequiredScopes {
-    graphpatch::RequiredScopes::new(kind)
+pub fn required_scopes(
+    kind: graphpatch::auth::TokenKind,
+) -> graphpatch::permissions::RequiredScopes {
+    graphpatch::permissions::RequiredScopes::new(kind)
         .with::<DeviceManagementScriptState>()
         .with::<DeviceManagementScriptDeviceState>()
 }

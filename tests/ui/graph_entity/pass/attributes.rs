@@ -23,7 +23,7 @@ pub struct DeviceCategory {
 }
 
 fn main() {
-    assert_eq!(DeviceCategory::VERSION, graphpatch::ApiVersion::V1);
+    assert_eq!(DeviceCategory::VERSION, graphpatch::metadata::ApiVersion::V1);
     assert_eq!(
         DeviceCategory::PERMISSIONS.delegated_work.as_slice(),
         ["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"]

@@ -1,64 +1,28 @@
-//! An in-process Microsoft Graph look-alike on a loopback port, for tests and examples
-//! (feature `simulator`).
-//!
-//! It serves the entity types registered with it from their own metadata: an in-memory store,
-//! PATCH merge semantics (`null` clears), GET to read back, Graph-style error bodies (400 for
-//! unknown, read-only, `null`-on-required and mistyped properties, 401 without a bearer token,
-//! 404 for unknown paths and ids), and a log of every request for assertions.
-//!
-//! ```
-//! use graphpatch::prelude::*;
-//! use graphpatch::simulator::Simulator;
-//!
-//! #[graph_entity(odata_type = "microsoft.graph.deviceCategory", version = "beta",
-//!     path = "/deviceManagement/deviceCategories/{deviceCategoryId}",
-//!     permissions(delegated_work = ["DeviceManagementManagedDevices.ReadWrite.All"],
-//!         delegated_personal = unsupported, application = unsupported))]
-//! pub struct DeviceCategory {
-//!     #[graph(read_only)]
-//!     pub id: String,
-//!     pub display_name: Option<String>,
-//! }
-//!
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let sim = Simulator::builder().entity::<DeviceCategory>().token("test-token").start().await?;
-//! let path = DeviceCategoryPath::DeviceCategories { device_category_id: "c1".into() };
-//! sim.insert(path.clone(), &DeviceCategory { id: "c1".into(), display_name: None });
-//!
-//! let client = GraphClient::builder().base_url(sim.base_url()).token("test-token").build()?;
-//! let updated = client
-//!     .send(graph_patch!(DeviceCategory { device_category_id: "c1" } set { display_name: "Kiosks" }))
-//!     .await?
-//!     .expect("200 with the entity");
-//! assert_eq!(updated.display_name.as_deref(), Some("Kiosks"));
-//! assert_eq!(sim.get(path).unwrap().display_name.as_deref(), Some("Kiosks"));
-//! assert_eq!(sim.requests()[0].path, "/beta/deviceManagement/deviceCategories/c1");
-//! # Ok(()) }
-//! ```
+//! The Graph look-alike's public face: [`Simulator`], its builder, and what it records.
 
-mod faults;
-mod server;
-
-pub use faults::{Fault, RetryAfter, ThrottleBudget};
-use faults::{FaultRule, Throttle};
+use crate::faults::{Fault, FaultRule, Throttle, ThrottleBudget};
+use crate::rng::SplitMix64;
+use crate::server;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::metadata::{ApiVersion, EntityPath, GraphEntity, PathTemplate, Permissions, Property};
-use crate::path::ResolvedPath;
+// Every graphpatch item the simulator uses, in one place.
+use graphpatch::metadata::{ApiVersion, Permissions, Property};
+use graphpatch::path::{PathTemplate, ResolvedPath};
+use graphpatch::{EntityPath, GraphEntity};
 
 /// One request the simulator received, as it arrived. Its `Debug` hides the `Authorization`
 /// value, so assertion output does not print tokens.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RecordedRequest {
     /// The method, e.g. `PATCH`.
     pub method: String,
@@ -70,6 +34,9 @@ pub struct RecordedRequest {
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Bytes,
+    /// When its body had arrived, on tokio's clock (so a test on paused time sees paused time).
+    /// Two requests' times bound from below how long a client waited between them.
+    pub received_at: Instant,
 }
 
 impl std::fmt::Debug for RecordedRequest {
@@ -170,9 +137,12 @@ fn validate<E: GraphEntity>(document: &Value) -> Result<(), String> {
 /// in Graph.
 pub(crate) type StoreKey = (&'static str, Vec<String>);
 
-#[derive(Default)]
 pub(crate) struct State {
     pub registrations: Vec<Registration>,
+    /// The seed `rng` started from.
+    pub seed: u64,
+    /// Every random draw: fault rules, request ids.
+    pub rng: Mutex<SplitMix64>,
     pub token: Option<String>,
     pub enforce_permissions: bool,
     pub store: Mutex<HashMap<StoreKey, Value>>,
@@ -194,12 +164,31 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+impl State {
+    /// A uniform number in `[0, 1)` from the seeded stream.
+    pub fn random_fraction(&self) -> f64 {
+        lock(&self.rng).fraction()
+    }
+
+    /// A fresh `request-id` from the seeded stream.
+    pub fn request_id(&self) -> String {
+        lock(&self.rng).uuid()
+    }
+}
+
+/// Now, on tokio's clock: under `tokio::time::pause` the simulator's budgets and its log follow
+/// the paused clock, as the client's waits do.
+pub(crate) fn now() -> Instant {
+    tokio::time::Instant::now().into_std()
+}
+
 /// Configures a [`Simulator`].
 #[derive(Default)]
 pub struct SimulatorBuilder {
     registrations: Vec<Registration>,
     token: Option<String>,
     enforce_permissions: bool,
+    seed: Option<u64>,
 }
 
 impl std::fmt::Debug for SimulatorBuilder {
@@ -207,6 +196,7 @@ impl std::fmt::Debug for SimulatorBuilder {
         let names: Vec<&str> = self.registrations.iter().map(|r| r.name).collect();
         f.debug_struct("SimulatorBuilder")
             .field("entities", &names)
+            .field("seed", &self.seed)
             .finish_non_exhaustive()
     }
 }
@@ -243,15 +233,44 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Draws every random decision — which request a random fault hits, each `request-id` —
+    /// from `seed`, so a run can be replayed: the same seed and the same requests in the same
+    /// order meet the same faults. Without it the simulator draws a seed of its own, which
+    /// [`Simulator::seed`] tells and the start-up log (`tracing`, level `INFO`) shows.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// use graphpatch_simulator::Simulator;
+    /// let sim = Simulator::builder().seed(7).start().await?;
+    /// assert_eq!(sim.seed(), 7);
+    /// # Ok(()) }
+    /// ```
+    #[must_use]
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = Some(seed);
+        self
+    }
+
     /// Binds `127.0.0.1` on a free port and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Simulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
+        let seed = self.seed.unwrap_or_else(crate::rng::fresh_seed);
+        tracing::info!(%addr, seed, "Graph simulator started");
         let state = Arc::new(State {
             registrations: self.registrations,
+            seed,
+            rng: Mutex::new(SplitMix64::new(seed)),
             token: self.token,
             enforce_permissions: self.enforce_permissions,
-            ..State::default()
+            store: Mutex::default(),
+            log: Mutex::default(),
+            canned: Mutex::default(),
+            faults: Mutex::default(),
+            throttle: Mutex::default(),
+            app_throttle: Mutex::default(),
+            latency: Mutex::default(),
         });
         let (shutdown, shutdown_rx) = watch::channel(false);
         tokio::spawn(server::serve(listener, Arc::clone(&state), shutdown_rx));
@@ -274,6 +293,7 @@ impl std::fmt::Debug for Simulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Simulator")
             .field("addr", &self.addr)
+            .field("seed", &self.state.seed)
             .finish_non_exhaustive()
     }
 }
@@ -282,6 +302,18 @@ impl Simulator {
     /// Starts configuring a simulator.
     pub fn builder() -> SimulatorBuilder {
         SimulatorBuilder::default()
+    }
+
+    /// Starts configuring a simulator whose random decisions replay `seed`: the same as
+    /// `Simulator::builder().seed(seed)` (see [`SimulatorBuilder::seed`]).
+    pub fn with_seed(seed: u64) -> SimulatorBuilder {
+        SimulatorBuilder::default().seed(seed)
+    }
+
+    /// The seed of every random decision, given or drawn: pass it to
+    /// [`Simulator::with_seed`] to replay a run.
+    pub fn seed(&self) -> u64 {
+        self.state.seed
     }
 
     /// The service root to give a client: `http://127.0.0.1:<port>`.
@@ -299,7 +331,7 @@ impl Simulator {
         self.insert_at(&path.resolve(), entity);
     }
 
-    /// Stores `entity` at a resolved path (for example a request's [`PatchRequest::path`](crate::PatchRequest::path)).
+    /// Stores `entity` at a resolved path (for example a request's [`PatchRequest::path`](graphpatch::PatchRequest::path)).
     pub fn insert_at<E: GraphEntity>(&self, path: &ResolvedPath, entity: &E) {
         let document = serde_json::to_value(entity).expect("a Graph entity serializes to JSON");
         self.insert_json::<E>(path, document);
@@ -361,7 +393,8 @@ impl Simulator {
         self.add_rule(fault, times, Some(path_fragment.into()), 1.0);
     }
 
-    /// Gives each request `fault` with this probability, for up to `times` requests.
+    /// Gives each request `fault` with this probability, for up to `times` requests. The draws
+    /// come from the simulator's seed ([`SimulatorBuilder::seed`]).
     pub fn inject_randomly(&self, probability: f64, fault: Fault, times: usize) {
         self.add_rule(fault, times, None, probability);
     }

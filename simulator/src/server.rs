@@ -17,21 +17,45 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hyper::body::Frame;
 
-use super::faults::Throttle;
-use super::{lock, CannedResponse, Fault, RecordedRequest, Registration, RetryAfter, State};
+use crate::faults::{Fault, RetryAfter, Throttle};
+use crate::graph::{is_of_type, lock, now, CannedResponse, RecordedRequest, Registration, State};
+
+// Every graphpatch item the server uses, in one place.
+use graphpatch::auth::TokenClaims;
+use graphpatch::path::Segment;
 
 /// Request bodies larger than this are refused, as Graph refuses oversized requests.
 const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
 
+/// Serves the Graph look-alike until `shutdown` changes.
 pub(crate) async fn serve(
     listener: TcpListener,
     state: Arc<State>,
-    mut shutdown: watch::Receiver<bool>,
+    shutdown: watch::Receiver<bool>,
 ) {
+    accept(listener, shutdown, move |request| {
+        handle(Arc::clone(&state), request)
+    })
+    .await;
+}
+
+/// Accepts HTTP/1.1 connections and answers each request with `answer`, until `shutdown`
+/// changes: the accept loop every stand-in shares.
+pub(crate) async fn accept<F, Fut, B>(
+    listener: TcpListener,
+    mut shutdown: watch::Receiver<bool>,
+    answer: F,
+) where
+    F: Fn(Request<Incoming>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<Response<B>, std::io::Error>> + Send + 'static,
+    B: hyper::body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -43,10 +67,10 @@ pub(crate) async fn serve(
                         continue;
                     }
                 };
-                let state = Arc::clone(&state);
+                let answer = answer.clone();
                 let mut shutdown = shutdown.clone();
                 tokio::spawn(async move {
-                    let service = service_fn(move |request| handle(Arc::clone(&state), request));
+                    let service = service_fn(answer);
                     let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
                     tokio::pin!(connection);
                     tokio::select! {
@@ -179,7 +203,7 @@ async fn handle(
         .to_owned();
     let reply = Reply {
         client_request_id,
-        request_id: uuid::Uuid::new_v4().to_string(),
+        request_id: state.request_id(),
     };
     let body = match Limited::new(body, MAX_REQUEST_BYTES).collect().await {
         Ok(collected) => collected.to_bytes(),
@@ -206,6 +230,7 @@ async fn handle(
             })
             .collect(),
         body,
+        received_at: now(),
     };
     lock(&state.log).push(recorded.clone());
 
@@ -308,7 +333,7 @@ fn next_fault(state: &State, path: &str) -> Option<Fault> {
     // A fresh draw per rule, so that several random rules add up.
     let rule = rules
         .iter_mut()
-        .find(|rule| rule.fires(path, crate::retry::random_fraction()))?;
+        .find(|rule| rule.fires(path, state.random_fraction()))?;
     rule.remaining -= 1;
     Some(rule.fault.clone())
 }
@@ -371,10 +396,11 @@ fn batch(state: &State, request: &RecordedRequest, reply: &Reply) -> HttpRespons
                 .body
                 .map(|body| Bytes::from(serde_json::to_vec(&body).expect("a JSON value")))
                 .unwrap_or_default(),
+            received_at: request.received_at,
         };
         let sub_reply = Reply {
             client_request_id: reply.client_request_id.clone(),
-            request_id: uuid::Uuid::new_v4().to_string(),
+            request_id: state.request_id(),
         };
         let method = Method::from_bytes(sub.method.as_bytes()).unwrap_or(Method::GET);
         let answer = match next_fault(state, &single.path) {
@@ -421,7 +447,7 @@ fn respond_within_budget(
     reply: &Reply,
 ) -> HttpResponse {
     if *method == Method::PATCH {
-        let now = Instant::now();
+        let now = now();
         // A write counts against its app's budget and the tenant's; refused by either, it is
         // counted by neither.
         let mut apps = lock(&state.app_throttle);
@@ -511,7 +537,7 @@ fn respond(
     // Types derived from one base share its paths: the stored resource's type decides.
     let registration = candidates
         .iter()
-        .find(|r| super::is_of_type(stored, r.odata_type))
+        .find(|r| is_of_type(stored, r.odata_type))
         .unwrap_or(first);
     if state.enforce_permissions {
         if let Some(refusal) = permission_refusal(registration, token, reply) {
@@ -552,7 +578,7 @@ fn app_of(request: &RecordedRequest) -> String {
         .header("authorization")
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    crate::TokenClaims::parse(token)
+    TokenClaims::parse(token)
         .and_then(|claims| claims.app_id)
         .unwrap_or_else(|| token.to_owned())
 }
@@ -564,7 +590,7 @@ fn permission_refusal(
     token: &str,
     reply: &Reply,
 ) -> Option<HttpResponse> {
-    let Some(claims) = crate::TokenClaims::parse(token) else {
+    let Some(claims) = TokenClaims::parse(token) else {
         return Some(reply.error(
             StatusCode::UNAUTHORIZED,
             "InvalidAuthenticationToken",
@@ -600,8 +626,8 @@ fn route<'a>(state: &'a State, version: &str, segments: &[String]) -> Vec<&'a Re
                             .iter()
                             .zip(segments)
                             .all(|(t, s)| match t {
-                                crate::Segment::Literal(text) => text == s,
-                                crate::Segment::Param { .. } => true,
+                                Segment::Literal(text) => text == s,
+                                Segment::Param { .. } => true,
                             })
                 })
         })
