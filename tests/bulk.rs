@@ -231,7 +231,7 @@ async fn bulk_under_random_faults_gives_every_input_one_result_and_loses_nothing
         // Two in a hundred of each: about 10 % of requests meet a fault.
         simulator.inject_randomly(0.02, fault, usize::MAX);
     }
-    let mut run = client.bulk((0..n).map(update)).concurrency(16);
+    let mut run = client.bulk((0..n).map(update)).adaptive().concurrency(16);
     let mut keys = Vec::new();
     let mut results = Vec::new();
     bounded(async {
@@ -289,6 +289,7 @@ async fn without_a_budget_the_pace_adapts_to_429s() {
     let seen = Arc::clone(&progress);
     let mut run = client
         .bulk((0..n).map(update))
+        .adaptive()
         .concurrency(8)
         .on_progress(move |p| seen.store(p.done as usize, Ordering::SeqCst));
     let mut ok = 0;
@@ -315,7 +316,7 @@ async fn input_is_taken_only_as_requests_can_start() {
         counter.fetch_add(1, Ordering::SeqCst);
         update(i)
     });
-    let mut run = client.bulk(inputs).concurrency(4);
+    let mut run = client.bulk(inputs).adaptive().concurrency(4);
     assert_eq!(
         pulled.load(Ordering::SeqCst),
         0,
@@ -334,7 +335,7 @@ async fn cancelled_polls_lose_no_result() {
     let n = 40;
     let (simulator, client) = setup(n, RetryPolicy::none()).await;
     simulator.latency(Duration::from_millis(5));
-    let mut run = client.bulk((0..n).map(update)).concurrency(4);
+    let mut run = client.bulk((0..n).map(update)).adaptive().concurrency(4);
     let mut keys = Vec::new();
     let mut cancelled = 0;
     bounded(async {

@@ -292,7 +292,9 @@ impl GraphClient {
         why: &dyn std::fmt::Display,
         pending: &mut Vec<Pending>,
     ) -> Option<Pending> {
-        let delay = self.retry_delay(&p.progress, headers, true)?;
+        let Some(delay) = self.retry_delay(&p.progress, headers, true) else {
+            return Some(p);
+        };
         p.progress.retried(delay);
         p.not_before = Instant::now() + delay;
         tracing::info!(
