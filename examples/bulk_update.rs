@@ -9,9 +9,11 @@
 //! The simulator plays Intune's throttling — 200 writes per window per app, 400 per tenant —
 //! with the window scaled from Intune's 20 seconds to 2, and adds 20 ms to every answer. The
 //! run paces itself to the per-app budget, so it should meet no 429 and use nearly all of it.
-//! The last line is `items=N updated=U failed=F lost=L throttled=T utilization=X`: `lost`
-//! counts inputs without a result and successes the store does not hold as sent; `utilization`
-//! is the achieved write rate over the budget.
+//! The last line is `items=N updated=U failed=F uncertain=C lost=L throttled=T utilization=X`:
+//! `uncertain` counts the failures that may have been applied all the same
+//! (`Error::may_have_been_applied`: the ones to check, or to send again); `lost` counts inputs
+//! without a result and successes the store does not hold as sent; `utilization` is the
+//! achieved write rate over the budget.
 
 use std::error::Error;
 use std::io::Write;
@@ -56,6 +58,7 @@ pub struct Summary {
     pub items: usize,
     pub updated: usize,
     pub failed: usize,
+    pub uncertain: usize,
     pub lost: usize,
     pub throttled: u64,
     pub utilization: f64,
@@ -65,8 +68,14 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "items={} updated={} failed={} lost={} throttled={} utilization={:.2}",
-            self.items, self.updated, self.failed, self.lost, self.throttled, self.utilization
+            "items={} updated={} failed={} uncertain={} lost={} throttled={} utilization={:.2}",
+            self.items,
+            self.updated,
+            self.failed,
+            self.uncertain,
+            self.lost,
+            self.throttled,
+            self.utilization
         )
     }
 }
@@ -163,13 +172,14 @@ pub async fn run(
         });
     // Per input: `None` until its result comes, then whether it succeeded.
     let mut outcome: Vec<Option<bool>> = vec![None; args.items];
-    let (mut updated, mut failed) = (0, 0);
+    let (mut updated, mut failed, mut uncertain) = (0, 0, 0);
     while let Some((index, result)) = run.next().await {
         outcome[index] = Some(result.is_ok());
         match result {
             Ok(_) => updated += 1,
             Err(err) => {
                 failed += 1;
+                uncertain += usize::from(err.may_have_been_applied());
                 bar.suspend(|| eprintln!("update {index} failed: {err}"));
             }
         }
@@ -195,6 +205,7 @@ pub async fn run(
         items: args.items,
         updated,
         failed,
+        uncertain,
         lost,
         throttled: run.progress().throttled,
         utilization: achieved / budget.per_second(),

@@ -374,7 +374,7 @@ async fn the_bulk_example_loses_nothing_at_the_budget() {
     let line = String::from_utf8(out).unwrap();
     assert_eq!(line.trim_end(), summary.to_string());
     assert!(
-        line.starts_with("items=300 updated=300 failed=0 lost=0 "),
+        line.starts_with("items=300 updated=300 failed=0 uncertain=0 lost=0 "),
         "{line}"
     );
     assert_eq!(summary.throttled, 0, "{line}");

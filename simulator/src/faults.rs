@@ -4,6 +4,8 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant, SystemTime};
 
+use graphpatch::throttle::ThrottleFamily;
+
 /// What the simulator does instead of (or on top of) answering normally.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -42,6 +44,9 @@ pub enum Fault {
 pub enum RetryAfter {
     /// Delta-seconds: `Retry-After: 2`.
     Seconds(u64),
+    /// Delta-seconds with a fraction, as Graph also sends: `Retry-After: 2.128` (written to the
+    /// millisecond, trailing zeros dropped: 1500 ms is `1.5`).
+    Fraction(Duration),
     /// An HTTP date this far in the future: `Retry-After: Sun, 06 Nov 1994 08:49:37 GMT`.
     Date(Duration),
 }
@@ -51,6 +56,11 @@ impl RetryAfter {
     pub fn header_value(&self) -> String {
         match self {
             RetryAfter::Seconds(seconds) => seconds.to_string(),
+            RetryAfter::Fraction(after) => {
+                let millis = after.as_millis();
+                let text = format!("{}.{:03}", millis / 1000, millis % 1000);
+                text.trim_end_matches('0').trim_end_matches('.').to_owned()
+            }
             RetryAfter::Date(after) => {
                 let at: chrono::DateTime<chrono::Utc> = (SystemTime::now() + *after).into();
                 at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
@@ -92,6 +102,36 @@ pub struct ThrottleBudget {
     pub window: Duration,
     /// Whether refusals carry `Retry-After` (Intune's sometimes do not).
     pub retry_after: bool,
+}
+
+impl ThrottleBudget {
+    /// An Intune throttling family's per-app write budget, on a window scaled to `window`
+    /// (20 s in the service) so a test need not wait out real windows.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use graphpatch::throttle::families;
+    /// use graphpatch_simulator::ThrottleBudget;
+    /// let budget = ThrottleBudget::per_app(&families::DEVICE_CONFIGURATION, Duration::from_secs(2));
+    /// assert_eq!((budget.writes, budget.window), (100, Duration::from_secs(2)));
+    /// ```
+    pub fn per_app(family: &ThrottleFamily, window: Duration) -> ThrottleBudget {
+        ThrottleBudget {
+            writes: family.writes_per_app_per_tenant as usize,
+            window,
+            retry_after: true,
+        }
+    }
+
+    /// An Intune throttling family's per-tenant write budget (all apps together), on a window
+    /// scaled to `window`.
+    pub fn per_tenant(family: &ThrottleFamily, window: Duration) -> ThrottleBudget {
+        ThrottleBudget {
+            writes: family.writes_per_tenant as usize,
+            window,
+            retry_after: true,
+        }
+    }
 }
 
 /// The writes a budget has seen in its window.
@@ -209,5 +249,14 @@ mod tests {
             "{value}"
         );
         assert_eq!(RetryAfter::Seconds(3).header_value(), "3");
+    }
+
+    #[test]
+    fn fractions_of_seconds() {
+        let ms = Duration::from_millis;
+        assert_eq!(RetryAfter::Fraction(ms(1500)).header_value(), "1.5");
+        assert_eq!(RetryAfter::Fraction(ms(2128)).header_value(), "2.128");
+        assert_eq!(RetryAfter::Fraction(ms(249)).header_value(), "0.249");
+        assert_eq!(RetryAfter::Fraction(ms(3000)).header_value(), "3");
     }
 }

@@ -81,6 +81,8 @@ pub struct Bulk<E: GraphEntity, K, I> {
     exhausted: bool,
     concurrency: usize,
     pacer: Arc<Pacer>,
+    /// The budget the pacer keeps under; `None` when it adapts to `429`s.
+    budget: Option<Budget>,
     running: JoinSet<(K, Result<PatchResponse<E>, Error>)>,
     progress: BulkProgress,
     started: Option<Instant>,
@@ -109,15 +111,17 @@ impl GraphClient {
         K: Send + 'static,
         I: IntoIterator<Item = (K, PatchRequest<E>)>,
     {
+        let budget = E::throttle_family().map(|family| family.write_budget());
         Bulk {
             client: self.clone(),
             inputs: inputs.into_iter(),
             exhausted: false,
             concurrency: DEFAULT_CONCURRENCY,
-            pacer: Arc::new(match E::throttle_family() {
-                Some(family) => Pacer::for_budget(family.write_budget()),
+            pacer: Arc::new(match budget {
+                Some(budget) => Pacer::for_budget(budget),
                 None => Pacer::adaptive(),
             }),
+            budget,
             running: JoinSet::new(),
             progress: BulkProgress::default(),
             started: None,
@@ -143,6 +147,7 @@ where
     #[must_use]
     pub fn budget(mut self, budget: Budget) -> Self {
         self.pacer = Arc::new(Pacer::for_budget(budget));
+        self.budget = Some(budget);
         self
     }
 
@@ -152,7 +157,14 @@ where
     #[must_use]
     pub fn adaptive(mut self) -> Self {
         self.pacer = Arc::new(Pacer::adaptive());
+        self.budget = None;
         self
+    }
+
+    /// The budget the run keeps under — by default its entity family's write budget — or
+    /// `None` when it adapts to `429`s.
+    pub fn pace(&self) -> Option<Budget> {
+        self.budget
     }
 
     /// Called after each result is handed out.
