@@ -3,7 +3,6 @@
 //! survive cancellation and random faults, and give every input exactly one result.
 
 use std::collections::BTreeSet;
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,60 +12,16 @@ use graphpatch::retry::RetryPolicy;
 use graphpatch::throttle::Budget;
 use graphpatch::Error;
 use graphpatch_simulator::{Fault, RetryAfter, Simulator, ThrottleBudget};
-use graphpatch_test_support::intune::{
-    DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
-};
+use graphpatch_test_support::intune::DeviceManagementScriptState;
+use graphpatch_test_support::states::{self, applied, batches, bounded, id, path, update};
 use serde_json::Value;
 
 const TOKEN: &str = "bulk-test-token";
 
-async fn bounded<T>(future: impl Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), future)
-        .await
-        .expect("the test finished in time")
-}
-
-fn id(i: usize) -> String {
-    format!("state-{i:05}")
-}
-
-fn path(i: usize) -> DeviceManagementScriptStatePath {
-    DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
-        device_management_script_id: "script".into(),
-        device_management_script_state_id: id(i),
-    }
-}
-
-fn update(i: usize) -> graphpatch::PatchRequest<DeviceManagementScriptState> {
-    graph_patch!(DeviceManagementScriptState {
-        device_management_script_id: "script",
-        device_management_script_state_id: id(i),
-    } set {
-        run_state: RunState::Success,
-        result_message: format!("run {i}"),
-    })
-}
-
 /// A simulator holding `n` pending script states, and a client of it. Its random faults come
 /// from a printed seed: `GRAPHPATCH_SEED=<n>` replays a failed run's faults.
 async fn setup(n: usize, retry: RetryPolicy) -> (Simulator, GraphClient) {
-    let simulator = Simulator::with_seed(graphpatch_simulator::seed_from_env("GRAPHPATCH_SEED"))
-        .entity::<DeviceManagementScriptState>()
-        .token(TOKEN)
-        .start()
-        .await
-        .unwrap();
-    for i in 0..n {
-        simulator.insert(
-            path(i),
-            &DeviceManagementScriptState {
-                id: id(i),
-                run_state: Some(RunState::Pending),
-                result_message: None,
-                last_state_update_date_time: None,
-            },
-        );
-    }
+    let simulator = states::simulator(n, TOKEN).await;
     let client = GraphClient::builder()
         .base_url(simulator.base_url())
         .token(TOKEN)
@@ -74,32 +29,6 @@ async fn setup(n: usize, retry: RetryPolicy) -> (Simulator, GraphClient) {
         .build()
         .unwrap();
     (simulator, client)
-}
-
-/// Whether the store holds update `i` as sent.
-fn applied(simulator: &Simulator, i: usize) -> bool {
-    simulator.get(path(i)).is_some_and(|state| {
-        state.run_state == Some(RunState::Success)
-            && state.result_message.as_deref() == Some(format!("run {i}").as_str())
-    })
-}
-
-/// The sub-request ids of each `$batch` POST the simulator received.
-fn batches(simulator: &Simulator) -> Vec<Vec<String>> {
-    simulator
-        .requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.path == "/beta/$batch")
-        .map(|r| {
-            let body: Value = r.json().unwrap();
-            body["requests"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|sub| sub["id"].as_str().unwrap().to_owned())
-                .collect()
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -6,7 +6,6 @@
 
 mod retry_log;
 
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,9 +17,8 @@ use graphpatch::retry::RetryPolicy;
 use graphpatch::throttle::{families, Budget};
 use graphpatch::{Error, TimeoutKind};
 use graphpatch_simulator::{CannedResponse, Fault, RetryAfter, Simulator, ThrottleBudget};
-use graphpatch_test_support::intune::{
-    DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
-};
+use graphpatch_test_support::intune::DeviceManagementScriptState;
+use graphpatch_test_support::states::{self, applied, batches, bounded, id, path, update};
 use serde_json::{json, Value};
 
 const TOKEN: &str = "reliability-token";
@@ -44,34 +42,7 @@ pub struct DeviceConfiguration {
     pub display_name: Option<String>,
 }
 
-async fn bounded<T>(future: impl Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), future)
-        .await
-        .expect("the test finished in time")
-}
-
-fn id(i: usize) -> String {
-    format!("state-{i:05}")
-}
-
-fn path(i: usize) -> DeviceManagementScriptStatePath {
-    DeviceManagementScriptStatePath::DeviceManagementScriptsRunStates {
-        device_management_script_id: "script".into(),
-        device_management_script_state_id: id(i),
-    }
-}
-
-fn update(i: usize) -> PatchRequest<DeviceManagementScriptState> {
-    graph_patch!(DeviceManagementScriptState {
-        device_management_script_id: "script",
-        device_management_script_state_id: id(i),
-    } set {
-        run_state: RunState::Success,
-        result_message: format!("run {i}"),
-    })
-}
-
-/// A simulator holding `n` pending script states, on a printed seed.
+/// A simulator holding `n` pending script states, serving the device configuration too.
 async fn simulator(n: usize) -> Simulator {
     let simulator = Simulator::with_seed(graphpatch_simulator::seed_from_env("GRAPHPATCH_SEED"))
         .entity::<DeviceManagementScriptState>()
@@ -80,17 +51,7 @@ async fn simulator(n: usize) -> Simulator {
         .start()
         .await
         .unwrap();
-    for i in 0..n {
-        simulator.insert(
-            path(i),
-            &DeviceManagementScriptState {
-                id: id(i),
-                run_state: Some(RunState::Pending),
-                result_message: None,
-                last_state_update_date_time: None,
-            },
-        );
-    }
+    states::insert_pending(&simulator, n);
     simulator
 }
 
@@ -98,31 +59,6 @@ fn client_of(simulator: &Simulator) -> GraphClientBuilder {
     GraphClient::builder()
         .base_url(simulator.base_url())
         .token(TOKEN)
-}
-
-fn applied(simulator: &Simulator, i: usize) -> bool {
-    simulator.get(path(i)).is_some_and(|state| {
-        state.run_state == Some(RunState::Success)
-            && state.result_message.as_deref() == Some(format!("run {i}").as_str())
-    })
-}
-
-/// The sub-request ids of each `$batch` POST the simulator served or answered.
-fn batches(simulator: &Simulator) -> Vec<Vec<String>> {
-    simulator
-        .requests()
-        .iter()
-        .filter(|r| r.method == "POST" && r.path == "/beta/$batch")
-        .map(|r| {
-            let body: Value = r.json().unwrap();
-            body["requests"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|sub| sub["id"].as_str().unwrap().to_owned())
-                .collect()
-        })
-        .collect()
 }
 
 /// The waits of batched requests put back for a later batch.

@@ -56,9 +56,9 @@ impl ThrottleFamily {
     /// lists it.
     pub fn for_resource(name: &str) -> Option<&'static ThrottleFamily> {
         families::RESOURCES
-            .binary_search_by(|(resource, _)| resource.as_bytes().cmp(name.as_bytes()))
-            .ok()
-            .map(|i| families::RESOURCES[i].1)
+            .iter()
+            .find(|(_, resources)| resources.contains(&name))
+            .map(|(family, _)| *family)
     }
 
     /// The family of an entity type reached at `paths`: its own type name if the table lists
@@ -362,12 +362,15 @@ mod tests {
     }
 
     #[test]
-    fn the_resource_table_is_sorted_for_binary_search() {
-        assert!(families::RESOURCES
-            .windows(2)
-            .all(|pair| pair[0].0.as_bytes() < pair[1].0.as_bytes()));
-        for (name, family) in families::RESOURCES {
-            assert_eq!(ThrottleFamily::for_resource(name), Some(*family), "{name}");
+    fn every_resource_finds_the_first_family_that_lists_it() {
+        for (index, (family, resources)) in families::RESOURCES.iter().enumerate() {
+            for name in *resources {
+                let first = families::RESOURCES[..index]
+                    .iter()
+                    .find(|(_, earlier)| earlier.contains(name))
+                    .map_or(*family, |(earlier, _)| *earlier);
+                assert_eq!(ThrottleFamily::for_resource(name), Some(first), "{name}");
+            }
         }
         assert_eq!(ThrottleFamily::for_resource("noSuchResource"), None);
         let smallest = |f: fn(&ThrottleFamily) -> u32| families::ALL.iter().map(f).min();
