@@ -25,6 +25,8 @@ async fn setup(n: usize, retry: RetryPolicy) -> (Simulator, GraphClient) {
     let client = GraphClient::builder()
         .base_url(simulator.base_url())
         .token(TOKEN)
+        // The backoffs' jitter from the simulator's printed seed: a failed run replays whole.
+        .jitter_seed(simulator.seed())
         .retry(retry)
         .build()
         .unwrap();

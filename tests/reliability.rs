@@ -59,6 +59,7 @@ fn client_of(simulator: &Simulator) -> GraphClientBuilder {
     GraphClient::builder()
         .base_url(simulator.base_url())
         .token(TOKEN)
+        .jitter_seed(simulator.seed())
 }
 
 /// The waits of batched requests put back for a later batch.

@@ -63,6 +63,8 @@ async fn two_thousand_updates_through_ten_percent_faults() {
     let client = GraphClient::builder()
         .base_url(sim.base_url())
         .token("soak")
+        // The backoffs' jitter from the same seed: the retries replay too.
+        .jitter_seed(seed)
         .retry(
             RetryPolicy::default()
                 .max_retries(10)

@@ -215,6 +215,10 @@ impl DeviceCode {
             ("device_code", device_code.expose()),
         ];
         loop {
+            tracing::debug!(
+                delay_ms = interval.as_millis() as u64,
+                "device code sign-in: waiting before the next poll"
+            );
             tokio::time::sleep(interval).await;
             if Instant::now() >= expires {
                 return Err(TokenError::new(format!(

@@ -15,7 +15,7 @@ use crate::cloud::Cloud;
 use crate::error::Error;
 use crate::http::is_loopback;
 use crate::permissions::Preflight;
-use crate::retry::RetryPolicy;
+use crate::retry::{Jitter, RetryPolicy};
 
 /// The default bound on a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
@@ -32,6 +32,7 @@ pub struct GraphClientBuilder {
     connect_timeout: Duration,
     deadline: Duration,
     retry: RetryPolicy,
+    jitter_seed: Option<u64>,
 }
 
 impl std::fmt::Debug for GraphClientBuilder {
@@ -109,6 +110,15 @@ impl GraphClientBuilder {
         self
     }
 
+    /// Draws the jitter of retry backoffs from this seed instead of a random one, so that a
+    /// test's waits replay exactly (print the seed, and a failed run can be run again as it
+    /// was). `Retry-After` waits have no jitter either way.
+    #[must_use]
+    pub fn jitter_seed(mut self, seed: u64) -> Self {
+        self.jitter_seed = Some(seed);
+        self
+    }
+
     /// Bounds a whole call, every attempt and wait included (default 10 minutes): past it the
     /// call fails with [`Error::Timeout`] of kind [`TimeoutKind::Deadline`](crate::TimeoutKind::Deadline).
     #[must_use]
@@ -179,6 +189,7 @@ impl GraphClientBuilder {
                 connect_timeout: self.connect_timeout,
                 deadline: self.deadline,
                 retry: self.retry,
+                jitter: self.jitter_seed.map_or_else(Jitter::random, Jitter::seeded),
                 own_http,
             }),
         })
@@ -232,6 +243,7 @@ impl GraphClient {
             connect_timeout: Duration::from_secs(10),
             deadline: Duration::from_secs(600),
             retry: RetryPolicy::default(),
+            jitter_seed: None,
         }
     }
 }

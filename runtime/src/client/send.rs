@@ -247,11 +247,12 @@ impl GraphClient {
             retryable,
             retry_after: headers.and_then(|h| retry::retry_after(h, SystemTime::now())),
         };
-        match self
-            .inner
-            .retry
-            .decide(failure, progress, Instant::now(), retry::random_fraction())
-        {
+        match self.inner.retry.decide(
+            failure,
+            progress,
+            Instant::now(),
+            self.inner.jitter.next_fraction(),
+        ) {
             Decision::Retry(delay) => Some(delay),
             Decision::GiveUp(_) => None,
         }

@@ -8,7 +8,7 @@ use reqwest::header::HeaderValue;
 
 use crate::auth::TokenProvider;
 use crate::permissions::Preflight;
-use crate::retry::RetryPolicy;
+use crate::retry::{Jitter, RetryPolicy};
 
 /// Sends Graph requests. Cheap to clone: clones share one connection pool and token provider.
 ///
@@ -46,6 +46,8 @@ pub(super) struct Inner {
     pub(super) connect_timeout: Duration,
     pub(super) deadline: Duration,
     pub(super) retry: RetryPolicy,
+    /// Where the backoff's jitter comes from.
+    pub(super) jitter: Jitter,
     /// The reqwest client is graphpatch's own, configured with `redirect_policy`.
     pub(super) own_http: bool,
 }

@@ -10,6 +10,7 @@
 //! A PATCH of the same body is idempotent in effect, so sending it again after a failure cannot
 //! apply an update twice; every attempt carries the same `client-request-id`.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub(crate) mod classify;
@@ -220,9 +221,35 @@ pub(crate) trait ThrottleObserver: Sync {
     fn throttled(&self, wait: Option<Duration>);
 }
 
-/// A uniform number in `[0, 1)` for jitter, from the same source as request ids.
-pub(crate) fn random_fraction() -> f64 {
-    (uuid::Uuid::new_v4().as_u128() >> 75) as f64 / (1u64 << 53) as f64
+/// The source of backoff jitter: a SplitMix64 sequence, lock-free, from a seed the client is
+/// given (so a test's retries replay exactly) or draws.
+#[derive(Debug)]
+pub(crate) struct Jitter(AtomicU64);
+
+impl Jitter {
+    const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    /// The sequence from `seed`.
+    pub(crate) fn seeded(seed: u64) -> Jitter {
+        Jitter(AtomicU64::new(seed))
+    }
+
+    /// A sequence from a random seed, from the same source as request ids.
+    pub(crate) fn random() -> Jitter {
+        Jitter::seeded(uuid::Uuid::new_v4().as_u64_pair().0)
+    }
+
+    /// The next uniform number in `[0, 1)`.
+    pub(crate) fn next_fraction(&self) -> f64 {
+        let mut z = self
+            .0
+            .fetch_add(Self::GAMMA, Ordering::Relaxed)
+            .wrapping_add(Self::GAMMA);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
 }
 
 #[cfg(test)]
@@ -269,10 +296,16 @@ mod tests {
         assert!(retryable_status(StatusCode::GATEWAY_TIMEOUT));
         assert!(!retryable_status(StatusCode::BAD_REQUEST));
         assert!(!retryable_status(StatusCode::INTERNAL_SERVER_ERROR));
+        let jitter = Jitter::random();
         for _ in 0..1000 {
-            let r = random_fraction();
+            let r = jitter.next_fraction();
             assert!((0.0..1.0).contains(&r), "{r}");
         }
+        // A seed replays its sequence.
+        let (a, b) = (Jitter::seeded(42), Jitter::seeded(42));
+        let draws = |j: &Jitter| (0..5).map(|_| j.next_fraction()).collect::<Vec<_>>();
+        assert_eq!(draws(&a), draws(&b));
+        assert_ne!(draws(&Jitter::seeded(42)), draws(&Jitter::seeded(43)));
     }
 
     fn progress(retries: u32, waited: u64, ends_in: u64, now: Instant) -> Progress {
