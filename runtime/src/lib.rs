@@ -174,8 +174,10 @@ pub mod auth;
 pub mod client;
 mod cloud;
 mod complex;
+mod diff;
 pub mod edm;
 mod error;
+pub mod filter;
 mod http;
 pub mod metadata;
 pub mod path;
@@ -192,20 +194,22 @@ pub mod __private;
 pub use client::GraphClient;
 pub use cloud::Cloud;
 pub use complex::{GraphComplex, UnknownObject};
+pub use diff::diff;
 pub use edm::{Binary, Date, DateTimeOffset, Double, Duration, Flags, Guid, Single, TimeOfDay};
 pub use error::{Error, GraphError, RequestError, TimeoutKind};
 pub use metadata::{ChangeSet, EntityPath, GraphEntity, GraphEnum};
 pub use request::{PatchRequest, Prefer};
 pub use slot::Slot;
 
-pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_patch};
+pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_filter, graph_patch};
 
 /// The names most programs need: `use graphpatch::prelude::*;`.
 pub mod prelude {
     pub use crate::auth::StaticToken;
     pub use crate::{
-        graph_complex, graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset,
-        EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum, PatchRequest, Prefer,
+        graph_complex, graph_entity, graph_enum, graph_filter, graph_patch, ChangeSet,
+        DateTimeOffset, EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum,
+        PatchRequest, Prefer,
     };
 }
 
