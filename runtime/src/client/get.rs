@@ -13,15 +13,14 @@ use crate::path::ResolvedPath;
 use crate::retry::ThrottleObserver;
 
 /// Bytes left as they are in a query value: the unreserved ones and the punctuation OData
-/// expressions are made of (`,` `'` `(` `)` `:`); spaces and everything else are `%XX`, never
-/// `+`, which OData reads as a plus.
+/// expressions are made of (`,` `(` `)` `:`); spaces and everything else are `%XX`, never `+`,
+/// which OData reads as a plus. (`'` too: the URL parser would encode it in a query anyway.)
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
     .remove(b'~')
     .remove(b',')
-    .remove(b'\'')
     .remove(b'(')
     .remove(b')')
     .remove(b':');
