@@ -362,3 +362,12 @@ pub fn property_types(entity: &Entity) -> TokenStream {
     });
     quote!(#(#impls)*)
 }
+
+/// What `#[graph_enum]` adds for `graph_filter!`: an enum property is compared with its members.
+pub fn enum_operand(ident: &syn::Ident) -> TokenStream {
+    quote! {
+        impl ::graphpatch::__private::FilterOperand for #ident {
+            type Literal = #ident;
+        }
+    }
+}

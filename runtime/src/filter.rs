@@ -226,6 +226,5 @@ impl<T: GraphEnum> FilterLiteral for T {
     }
 }
 
-impl<T: GraphEnum> FilterOperand for T {
-    type Literal = T;
-}
+// `FilterOperand` for an enum is implemented by `#[graph_enum]`: a blanket impl over
+// `GraphEnum` would make a property that is neither (a collection) report "not a GraphEnum".
