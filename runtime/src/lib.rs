@@ -137,11 +137,25 @@
 //! typed result per request; [`GraphClient::bulk`] runs a lazy stream of requests at a write
 //! [`throttle::Budget`], with bounded concurrency and one result per input ([`client::Bulk`]).
 //!
+//! # Reading and reconciling
+//!
+//! [`GraphClient::get`] reads an entity with `$select` of its struct's properties;
+//! [`GraphClient::list`] lists a collection ([`path::CollectionPath`]: an item template without
+//! its final key) as lazy pages or items ([`client::Pages`], [`client::Items`]), following
+//! `@odata.nextLink` verbatim on the service root's origin only. [`graph_filter!`] writes a
+//! `$filter` whose property names the compiler checks and whose literals are encoded per Edm
+//! type ([`filter`]). [`diff()`] keeps the slots of a change set that differ from an entity, and
+//! [`GraphClient::reconcile`] reads, diffs and PATCHes only the difference (with `If-Match`
+//! where Graph gives an ETag); [`GraphClient::reconcile_all`] and
+//! [`GraphClient::reconcile_list`] do so for many at the read and write budgets
+//! ([`client::BulkReconcile`]). A run that stopped is resumed by running it again.
+//!
 //! # Layout
 //!
 //! The crate root holds what a program names daily: the macros, [`GraphClient`], [`Error`], the
 //! entity traits, the Edm types and the [`prelude`]. The rest lives in modules named for what
-//! they are: [`client`] (the builder, responses, prepared requests, batches, bulk runs),
+//! they are: [`client`] (the builder, responses, prepared requests, batches, bulk runs, reads,
+//! lists and reconciles), [`filter`] (`$filter` expressions and literals),
 //! [`auth`] (token providers and claims), [`retry`] (the retry policy), [`throttle`] (write
 //! budgets), [`permissions`] (preflight and consent reports), [`metadata`] and [`path`] (what an
 //! entity records about itself), [`edm`] (Graph's primitive types) and [`testing`] (JSON
