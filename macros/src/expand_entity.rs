@@ -149,6 +149,7 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
         }
     });
 
+    let property_types = crate::filter::property_types(entity);
     let variants = path_variants(&templates);
     let path_enum_variants = templates.iter().zip(&variants).map(|(t, v)| {
         let doc = format!("`PATCH {}`", t.text);
@@ -270,6 +271,7 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
             }
 
             #(#slot_impls)*
+            #property_types
 
             impl ::graphpatch::__private::EntityPath for #path_ident {
                 type Entity = #ident;

@@ -60,11 +60,13 @@ fn emit(model: &Enum) -> TokenStream {
     let flag_enum = model
         .flags
         .then(|| quote!(impl ::graphpatch::__private::FlagEnum for #ident {}));
+    let filter_operand = crate::filter::enum_operand(ident);
     quote! {
         #output
 
         const _: () = {
             #flag_enum
+            #filter_operand
 
             impl ::graphpatch::__private::GraphEnum for #ident {
                 const MEMBERS: &'static [&'static str] = &[#(#wires),*];

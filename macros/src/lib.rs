@@ -16,7 +16,8 @@
 //!   collector in `ctxt.rs`, so that one compile shows every mistake.
 //! - `expand_entity.rs`, `expand_complex.rs`, `expand_enum.rs` drive one macro each (model,
 //!   checks, then emission) and only emit tokens; `expand_serde.rs` writes the serde impls the
-//!   entity and complex expansions share; `patch.rs` is `graph_patch!`.
+//!   entity and complex expansions share; `patch.rs` is `graph_patch!`, `filter.rs`
+//!   `graph_filter!` (and the per-property types `#[graph_entity]` emits for it).
 //! - `fallback.rs` is what a macro emits beside its errors: the user's item, and the impls
 //!   wherever they still compile, so the user sees our error alone and not a cascade.
 //!
@@ -32,6 +33,7 @@ mod expand_entity;
 mod expand_enum;
 mod expand_serde;
 mod fallback;
+mod filter;
 mod patch;
 mod symbol;
 mod valid;
@@ -70,6 +72,12 @@ pub fn graph_enum(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn graph_patch(input: TokenStream) -> TokenStream {
     debug_print("graph_patch", patch::expand(input.into())).into()
+}
+
+/// Builds a compile-time checked `$filter` expression. See the `graphpatch` crate.
+#[proc_macro]
+pub fn graph_filter(input: TokenStream) -> TokenStream {
+    debug_print("graph_filter", filter::expand(input.into())).into()
 }
 
 /// With `GRAPHPATCH_MACROS_DEBUG` set, prints each expansion to stderr while compiling: the

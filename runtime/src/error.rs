@@ -190,6 +190,18 @@ impl Error {
         }
     }
 
+    /// Whether Graph answered `404 Not Found`: no entity at that path (or no such path). A
+    /// read's test for "is it there?", as [`GraphClient::get`](crate::GraphClient::get) meets it.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(StatusCode::NOT_FOUND)
+    }
+
+    /// Whether Graph answered `412 Precondition Failed`: an `If-Match` write met a newer
+    /// version of the entity, and nothing was changed.
+    pub fn is_precondition_failed(&self) -> bool {
+        self.status() == Some(StatusCode::PRECONDITION_FAILED)
+    }
+
     /// The `client-request-id` sent, where a request was sent.
     pub fn client_request_id(&self) -> Option<&str> {
         match self {
@@ -259,6 +271,15 @@ pub enum RequestError {
     /// The access token holds characters that a header cannot.
     #[error("the access token holds characters a header cannot")]
     TokenNotAHeader,
+    /// A list page's `@odata.nextLink` points outside the client's service root: following it
+    /// would send the bearer token there, so it is not followed and nothing is sent.
+    #[error("refused to follow @odata.nextLink {link:?}: its origin is not the service root's ({service_root}), and following it would send the token there")]
+    ForeignNextLink {
+        /// The link, as the page gave it (bounded).
+        link: String,
+        /// The client's service root.
+        service_root: String,
+    },
 }
 
 /// Which time limit a [`Error::Timeout`] hit.

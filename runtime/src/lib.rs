@@ -137,11 +137,25 @@
 //! typed result per request; [`GraphClient::bulk`] runs a lazy stream of requests at a write
 //! [`throttle::Budget`], with bounded concurrency and one result per input ([`client::Bulk`]).
 //!
+//! # Reading and reconciling
+//!
+//! [`GraphClient::get`] reads an entity with `$select` of its struct's properties;
+//! [`GraphClient::list`] lists a collection ([`path::CollectionPath`]: an item template without
+//! its final key) as lazy pages or items ([`client::Pages`], [`client::Items`]), following
+//! `@odata.nextLink` verbatim on the service root's origin only. [`graph_filter!`] writes a
+//! `$filter` whose property names the compiler checks and whose literals are encoded per Edm
+//! type ([`filter`]). [`diff()`] keeps the slots of a change set that differ from an entity, and
+//! [`GraphClient::reconcile`] reads, diffs and PATCHes only the difference (with `If-Match`
+//! where Graph gives an ETag); [`GraphClient::reconcile_all`] and
+//! [`GraphClient::reconcile_list`] do so for many at the read and write budgets
+//! ([`client::BulkReconcile`]). A run that stopped is resumed by running it again.
+//!
 //! # Layout
 //!
 //! The crate root holds what a program names daily: the macros, [`GraphClient`], [`Error`], the
 //! entity traits, the Edm types and the [`prelude`]. The rest lives in modules named for what
-//! they are: [`client`] (the builder, responses, prepared requests, batches, bulk runs),
+//! they are: [`client`] (the builder, responses, prepared requests, batches, bulk runs, reads,
+//! lists and reconciles), [`filter`] (`$filter` expressions and literals),
 //! [`auth`] (token providers and claims), [`retry`] (the retry policy), [`throttle`] (write
 //! budgets), [`permissions`] (preflight and consent reports), [`metadata`] and [`path`] (what an
 //! entity records about itself), [`edm`] (Graph's primitive types) and [`testing`] (JSON
@@ -174,8 +188,10 @@ pub mod auth;
 pub mod client;
 mod cloud;
 mod complex;
+mod diff;
 pub mod edm;
 mod error;
+pub mod filter;
 mod http;
 pub mod metadata;
 pub mod path;
@@ -192,20 +208,22 @@ pub mod __private;
 pub use client::GraphClient;
 pub use cloud::Cloud;
 pub use complex::{GraphComplex, UnknownObject};
+pub use diff::diff;
 pub use edm::{Binary, Date, DateTimeOffset, Double, Duration, Flags, Guid, Single, TimeOfDay};
 pub use error::{Error, GraphError, RequestError, TimeoutKind};
 pub use metadata::{ChangeSet, EntityPath, GraphEntity, GraphEnum};
 pub use request::{PatchRequest, Prefer};
 pub use slot::Slot;
 
-pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_patch};
+pub use graphpatch_macros::{graph_complex, graph_entity, graph_enum, graph_filter, graph_patch};
 
 /// The names most programs need: `use graphpatch::prelude::*;`.
 pub mod prelude {
     pub use crate::auth::StaticToken;
     pub use crate::{
-        graph_complex, graph_entity, graph_enum, graph_patch, ChangeSet, DateTimeOffset,
-        EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum, PatchRequest, Prefer,
+        graph_complex, graph_entity, graph_enum, graph_filter, graph_patch, ChangeSet,
+        DateTimeOffset, EntityPath, GraphClient, GraphComplex, GraphEntity, GraphEnum,
+        PatchRequest, Prefer,
     };
 }
 

@@ -151,36 +151,199 @@ impl ResolvedPath {
 
     /// Like [`ResolvedPath::render`], appending to `out`.
     pub fn render_into(&self, out: &mut String) -> Result<(), PathError> {
-        let mut values = self.values.iter();
-        for segment in self.template.segments {
-            out.push('/');
-            match segment {
-                Segment::Literal(text) => out.push_str(text),
-                Segment::Param { name, .. } => {
-                    let value = values.next().map(String::as_str).unwrap_or_default();
-                    let problem = match value {
-                        "" => Some("is empty"),
-                        "." | ".." => Some("cannot be `.` or `..`"),
-                        _ => None,
-                    };
-                    if let Some(problem) = problem {
-                        return Err(PathError { name, problem });
-                    }
-                    // Most ids (GUIDs) need no encoding: copy them whole.
-                    if value
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
-                    {
-                        out.push_str(value);
-                    } else {
-                        out.extend(utf8_percent_encode(value, SEGMENT));
-                    }
+        render_segments(self.template.segments, &self.values, out)
+    }
+}
+
+/// Writes `segments` with `values` in place of their parameters, each value encoded as one
+/// segment: the one rendering of items and collections alike.
+fn render_segments(
+    segments: &[Segment],
+    values: &[String],
+    out: &mut String,
+) -> Result<(), PathError> {
+    let mut values = values.iter();
+    for segment in segments {
+        out.push('/');
+        match segment {
+            Segment::Literal(text) => out.push_str(text),
+            Segment::Param { name, .. } => {
+                let value = values.next().map(String::as_str).unwrap_or_default();
+                let problem = match value {
+                    "" => Some("is empty"),
+                    "." | ".." => Some("cannot be `.` or `..`"),
+                    _ => None,
+                };
+                if let Some(problem) = problem {
+                    return Err(PathError { name, problem });
+                }
+                // Most ids (GUIDs) need no encoding: copy them whole.
+                if value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+                {
+                    out.push_str(value);
+                } else {
+                    out.extend(utf8_percent_encode(value, SEGMENT));
                 }
             }
         }
-        if self.template.segments.is_empty() {
-            out.push('/');
+    }
+    if segments.is_empty() {
+        out.push('/');
+    }
+    Ok(())
+}
+
+/// The collection an item template's entities are listed from: the item template without its
+/// final `{key}` segment, with values for the parameters before it.
+///
+/// `/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}`
+/// is listed at `/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates`.
+///
+/// ```
+/// use graphpatch::prelude::*;
+/// use graphpatch::path::CollectionPath;
+/// # #[graph_entity(odata_type = "microsoft.graph.x", version = "beta",
+/// #   path = "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}",
+/// #   permissions(delegated_work = ["A.B"], delegated_personal = unsupported, application = unsupported))]
+/// # pub struct State { #[graph(read_only)] pub id: String }
+/// let runs = CollectionPath::find(State::PATHS, &[("device_management_script_id", "s/1")]).unwrap();
+/// assert_eq!(runs.render().unwrap(), "/deviceManagement/deviceManagementScripts/s%2F1/deviceRunStates");
+/// assert_eq!(
+///     runs.item("d1").render().unwrap(),
+///     "/deviceManagement/deviceManagementScripts/s%2F1/deviceRunStates/d1"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CollectionPath {
+    item: &'static PathTemplate,
+    values: Vec<String>,
+}
+
+impl PathTemplate {
+    /// The collection template of an item template: the same without its final `{key}`
+    /// segment, or `None` when the template does not end in a parameter (a singleton).
+    ///
+    /// ```
+    /// use graphpatch::path::{PathTemplate, Segment};
+    /// const T: PathTemplate = PathTemplate {
+    ///     template: "/deviceManagement/deviceCategories/{deviceCategoryId}",
+    ///     segments: &[
+    ///         Segment::Literal("deviceManagement"),
+    ///         Segment::Literal("deviceCategories"),
+    ///         Segment::Param { wire: "deviceCategoryId", name: "device_category_id" },
+    ///     ],
+    /// };
+    /// assert_eq!(T.collection().unwrap().template, "/deviceManagement/deviceCategories");
+    /// ```
+    pub fn collection(&self) -> Option<PathTemplate> {
+        let (last, rest) = self.segments.split_last()?;
+        if !matches!(last, Segment::Param { .. }) || rest.is_empty() {
+            return None;
         }
-        Ok(())
+        let cut = self.template.rfind('/')?;
+        Some(PathTemplate {
+            template: &self.template[..cut],
+            segments: rest,
+        })
+    }
+}
+
+/// Why no collection of an entity's templates takes the parameters given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no collection of the entity takes exactly the parameters [{given}]; its collections take: {choices}")]
+pub struct CollectionError {
+    /// The parameter names given.
+    pub given: String,
+    /// Each collection template with its parameters.
+    pub choices: String,
+}
+
+impl CollectionPath {
+    /// The collection of `item` (a template ending in its key) with one value per parameter
+    /// before the key, in template order; `None` when the counts differ or the template does
+    /// not end in a key.
+    pub fn new(item: &'static PathTemplate, values: Vec<String>) -> Option<Self> {
+        item.collection()?;
+        (item.param_count() == values.len() + 1).then_some(CollectionPath { item, values })
+    }
+
+    /// The collection among an entity's templates (`E::PATHS`) whose parameters are exactly the
+    /// names given (snake_case, any order), the first such in the docs' order; the same choice
+    /// `graph_patch!` makes for an item, made at run time.
+    pub fn find(
+        paths: &'static [PathTemplate],
+        params: &[(&str, impl AsRef<str>)],
+    ) -> Result<Self, CollectionError> {
+        for item in paths {
+            let Some(collection) = item.collection() else {
+                continue;
+            };
+            let names: Vec<&str> = collection.params().collect();
+            if names.len() != params.len() || !params.iter().all(|(n, _)| names.contains(n)) {
+                continue;
+            }
+            let values = names
+                .iter()
+                .map(|name| {
+                    let (_, value) = params.iter().find(|(n, _)| n == name).expect("checked");
+                    value.as_ref().to_owned()
+                })
+                .collect();
+            return Ok(CollectionPath { item, values });
+        }
+        let choices = paths
+            .iter()
+            .filter_map(PathTemplate::collection)
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.template,
+                    c.params().collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Err(CollectionError {
+            given: params
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", "),
+            choices,
+        })
+    }
+
+    /// The item template whose collection this is.
+    pub fn item_template(&self) -> &'static PathTemplate {
+        self.item
+    }
+
+    /// The collection template.
+    pub fn template(&self) -> PathTemplate {
+        self.item.collection().expect("checked when built")
+    }
+
+    /// The path, each value percent-encoded as one segment, starting with `/`.
+    pub fn render(&self) -> Result<String, PathError> {
+        let mut out = String::with_capacity(96);
+        self.render_into(&mut out)?;
+        Ok(out)
+    }
+
+    /// Like [`CollectionPath::render`], appending to `out`.
+    pub fn render_into(&self, out: &mut String) -> Result<(), PathError> {
+        render_segments(self.template().segments, &self.values, out)
+    }
+
+    /// The path of the collection's item with this key.
+    pub fn item(&self, key: impl Into<String>) -> ResolvedPath {
+        let mut values = self.values.clone();
+        values.push(key.into());
+        ResolvedPath {
+            template: self.item,
+            values,
+        }
     }
 }

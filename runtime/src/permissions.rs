@@ -173,13 +173,9 @@ impl fmt::Display for Supported<'_> {
     }
 }
 
-/// Checks a token against an entity's PATCH table; `None` when it may call it, when the token
-/// cannot be read, or when the table is not known (said at debug level).
-pub(crate) fn check<E: GraphEntity>(token: &str) -> Option<PermissionError> {
-    check_table(E::NAME, E::PERMISSIONS, token)
-}
-
-/// [`check`] against any of an entity's tables (the PATCH one, or the GET one).
+/// Checks a token against one of an entity's tables (the PATCH one, or the GET one); `None`
+/// when it may call it, when the token cannot be read, or when the table is not known (said at
+/// debug level).
 pub(crate) fn check_table(
     entity: &'static str,
     permissions: Permissions,

@@ -154,6 +154,20 @@ pub(crate) struct State {
     pub app_throttle: Mutex<Option<(ThrottleBudget, HashMap<String, Throttle>)>>,
     /// Added to every answer.
     pub latency: Mutex<Duration>,
+    /// `http://127.0.0.1:<port>`: what next links start with.
+    pub base_url: String,
+    /// Next links start with this instead (a test's foreign origin).
+    pub next_link_base: Mutex<Option<String>>,
+    /// Items per list page unless `$top` asks for fewer or more.
+    pub page_size: Mutex<usize>,
+    /// Refuses GETs past this budget with 429.
+    pub read_throttle: Mutex<Option<Throttle>>,
+    /// Each stored entity carries `@odata.etag`, and `If-Match` is enforced.
+    pub etags: bool,
+    /// The last ETag version handed out.
+    pub etag_version: std::sync::atomic::AtomicU64,
+    /// Documents stored just after the next GET of their key: a concurrent writer on cue.
+    pub after_read: Mutex<Vec<(StoreKey, Value)>>,
 }
 
 /// Locks a mutex, recovering the data if a thread panicked while holding it: the simulator's
@@ -174,7 +188,27 @@ impl State {
     pub fn request_id(&self) -> String {
         lock(&self.rng).uuid()
     }
+
+    /// Gives a document a new `@odata.etag`, when ETags are on: every stored version has its own.
+    pub fn stamp(&self, document: &mut Value) {
+        if !self.etags {
+            return;
+        }
+        let version = self
+            .etag_version
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
+        if let Value::Object(map) = document {
+            map.insert(
+                "@odata.etag".into(),
+                Value::String(format!("W/\"{version}\"")),
+            );
+        }
+    }
 }
+
+/// Items per list page by default.
+pub const DEFAULT_PAGE_SIZE: usize = 100;
 
 /// Now, on tokio's clock: under `tokio::time::pause` the simulator's budgets and its log follow
 /// the paused clock, as the client's waits do.
@@ -189,6 +223,8 @@ pub struct SimulatorBuilder {
     token: Option<String>,
     enforce_permissions: bool,
     seed: Option<u64>,
+    etags: bool,
+    page_size: Option<usize>,
 }
 
 impl std::fmt::Debug for SimulatorBuilder {
@@ -252,6 +288,23 @@ impl SimulatorBuilder {
         self
     }
 
+    /// Gives each stored entity an `@odata.etag` (a new one on every change, by `insert` or
+    /// PATCH), as Graph does for many resources, and answers a PATCH whose `If-Match` is not the
+    /// current one with `412 Precondition Failed`.
+    #[must_use]
+    pub fn etags(mut self) -> Self {
+        self.etags = true;
+        self
+    }
+
+    /// Serves lists `items` at a time (default [`DEFAULT_PAGE_SIZE`]); see
+    /// [`Simulator::page_size`].
+    #[must_use]
+    pub fn page_size(mut self, items: usize) -> Self {
+        self.page_size = Some(items);
+        self
+    }
+
     /// Binds `127.0.0.1` on a free port and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Simulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
@@ -271,6 +324,13 @@ impl SimulatorBuilder {
             throttle: Mutex::default(),
             app_throttle: Mutex::default(),
             latency: Mutex::default(),
+            base_url: format!("http://{addr}"),
+            next_link_base: Mutex::default(),
+            page_size: Mutex::new(self.page_size.unwrap_or(DEFAULT_PAGE_SIZE).max(1)),
+            read_throttle: Mutex::default(),
+            etags: self.etags,
+            etag_version: std::sync::atomic::AtomicU64::new(0),
+            after_read: Mutex::default(),
         });
         let (shutdown, shutdown_rx) = watch::channel(false);
         tokio::spawn(server::serve(listener, Arc::clone(&state), shutdown_rx));
@@ -344,7 +404,38 @@ impl Simulator {
             map.entry("@odata.type")
                 .or_insert_with(|| Value::String(format!("#{}", E::ODATA_TYPE)));
         }
+        self.state.stamp(&mut document);
         lock(&self.state.store).insert(key_of::<E>(path), document);
+    }
+
+    /// Stores `entity` at `path` just after the next GET of that path is answered: a writer
+    /// that changes the entity between a client's read and its write (with ETags on, the
+    /// client's `If-Match` then fails with 412).
+    pub fn change_after_next_read<E: GraphEntity>(&self, path: &ResolvedPath, entity: &E) {
+        let mut document = serde_json::to_value(entity).expect("a Graph entity serializes to JSON");
+        if let Value::Object(map) = &mut document {
+            map.entry("@odata.type")
+                .or_insert_with(|| Value::String(format!("#{}", E::ODATA_TYPE)));
+        }
+        lock(&self.state.after_read).push((key_of::<E>(path), document));
+    }
+
+    /// Serves lists `items` at a time from now on (a `$top` asks for its own page size). A
+    /// list longer than a page ends each page with an `@odata.nextLink` carrying `$skiptoken`.
+    pub fn page_size(&self, items: usize) {
+        *lock(&self.state.page_size) = items.max(1);
+    }
+
+    /// Writes next links on this service root instead of the simulator's own (`None` restores
+    /// it): a page that sends the client elsewhere, which a client must refuse to follow.
+    pub fn next_link_base(&self, base: Option<String>) {
+        *lock(&self.state.next_link_base) = base;
+    }
+
+    /// Refuses GETs (items and list pages) past `budget` with 429, as Intune counts requests
+    /// of any kind; `None` lifts it. `budget.writes` is the number of requests per window.
+    pub fn throttle_reads(&self, budget: Option<ThrottleBudget>) {
+        *lock(&self.state.read_throttle) = budget.map(Throttle::new);
     }
 
     /// The entity stored at `path`, decoded.

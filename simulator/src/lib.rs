@@ -21,6 +21,14 @@
 //! JSON batching (`POST /{version}/$batch`), and a log of every request for assertions
 //! ([`Simulator::requests`]).
 //!
+//! Collections are listed at each item template without its final key
+//! (`…/deviceManagementScripts/{id}/deviceRunStates`): server-driven paging
+//! ([`page_size`](Simulator::page_size), `$top`, `@odata.nextLink` with `$skiptoken`),
+//! `$select`, `$filter` (`eq ne gt ge lt le and or not`, `startswith`, `in`, literals of every
+//! Edm type), `$orderby` on one property and `$count`. With [`etags`](SimulatorBuilder::etags)
+//! each entity carries `@odata.etag` and a PATCH with a stale `If-Match` gets 412;
+//! [`throttle_reads`](Simulator::throttle_reads) plays the read budget.
+//!
 //! ```
 //! use graphpatch::prelude::*;
 //! use graphpatch_simulator::Simulator;
@@ -120,12 +128,13 @@
 mod faults;
 mod graph;
 mod identity;
+mod query;
 mod raw;
 mod rng;
 mod server;
 
 pub use faults::{Fault, RetryAfter, ThrottleBudget};
-pub use graph::{CannedResponse, RecordedRequest, Simulator, SimulatorBuilder};
+pub use graph::{CannedResponse, RecordedRequest, Simulator, SimulatorBuilder, DEFAULT_PAGE_SIZE};
 pub use identity::{FormRequest, IdentityAnswer, IdentityPlatform};
 pub use raw::RawServer;
 pub use rng::seed_from_env;

@@ -23,6 +23,7 @@ use hyper::body::Frame;
 
 use crate::faults::{Fault, RetryAfter, Throttle};
 use crate::graph::{is_of_type, lock, now, CannedResponse, RecordedRequest, Registration, State};
+use crate::query::{parse_filter, Query};
 
 // Every graphpatch item the server uses, in one place.
 use graphpatch::auth::TokenClaims;
@@ -439,13 +440,27 @@ fn sub_answer(id: String, answer: HttpResponse) -> Value {
     entry
 }
 
-/// A PATCH past the throttling budget is refused with 429; anything else is served.
+/// A PATCH past the write budget, or a GET past the read budget, is refused with 429; anything
+/// else is served.
 fn respond_within_budget(
     state: &State,
     method: &Method,
     request: &RecordedRequest,
     reply: &Reply,
 ) -> HttpResponse {
+    if *method == Method::GET {
+        if let Some(reads) = lock(&state.read_throttle).as_mut() {
+            let now = now();
+            if let Some(wait) = reads.wait(now) {
+                let retry_after = reads
+                    .budget
+                    .retry_after
+                    .then(|| RetryAfter::Seconds(wait.as_secs_f64().ceil() as u64));
+                return reply.throttled(retry_after);
+            }
+            reads.record(now);
+        }
+    }
     if *method == Method::PATCH {
         let now = now();
         // A write counts against its app's budget and the tenant's; refused by either, it is
@@ -517,6 +532,12 @@ fn respond(
         }
     }
     let candidates = route(state, version, &segments);
+    if candidates.is_empty() && *method == Method::GET {
+        let collections = route_collection(state, version, &segments);
+        if !collections.is_empty() {
+            return list(state, &collections, version, segments, request, reply);
+        }
+    }
     let Some(first) = candidates.first() else {
         let message = format!(
             "Resource not found for the segment '{}'.",
@@ -545,14 +566,47 @@ fn respond(
         }
     }
     match *method {
-        Method::GET => reply.json(StatusCode::OK, stored),
+        Method::GET => {
+            let query = match Query::parse(request.query.as_deref()) {
+                Ok(query) => query,
+                Err(message) => {
+                    return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message)
+                }
+            };
+            let document = match project(registration, stored, query.select.as_deref()) {
+                Ok(document) => document,
+                Err(message) => {
+                    return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message)
+                }
+            };
+            // A concurrent writer, on cue: the change lands just after this read.
+            let mut after = lock(&state.after_read);
+            if let Some(at) = after.iter().position(|(k, _)| *k == key) {
+                let (key, mut changed) = after.remove(at);
+                state.stamp(&mut changed);
+                store.insert(key, changed);
+            }
+            reply.json(StatusCode::OK, &document)
+        }
         Method::PATCH => {
+            if let (true, Some(wanted)) = (state.etags, request.header("if-match")) {
+                let current = stored.get("@odata.etag").and_then(Value::as_str);
+                if wanted != "*" && current != Some(wanted) {
+                    return reply.error(
+                        StatusCode::PRECONDITION_FAILED,
+                        "PreconditionFailed",
+                        "The entity has changed since the ETag in If-Match was issued.",
+                    );
+                }
+            }
             let merged = match merge(registration, stored, &request.body) {
                 Ok(merged) => merged,
                 Err(message) => {
                     return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message)
                 }
             };
+            let mut merged = merged;
+            state.stamp(&mut merged);
             store.insert(key, merged.clone());
             if request
                 .header("prefer")
@@ -610,6 +664,170 @@ fn permission_refusal(
         "This operation is not supported for this kind of caller.".to_owned()
     };
     Some(reply.error(StatusCode::FORBIDDEN, "Forbidden", &message))
+}
+
+/// The registered entities with an item template whose collection (the template without its
+/// final key) matches the path.
+fn route_collection<'a>(
+    state: &'a State,
+    version: &str,
+    segments: &[String],
+) -> Vec<&'a Registration> {
+    state
+        .registrations
+        .iter()
+        .filter(|r| {
+            r.version.as_str() == version
+                && r.paths.iter().any(|template| {
+                    template.collection().is_some_and(|collection| {
+                        collection.segments.len() == segments.len()
+                            && collection
+                                .segments
+                                .iter()
+                                .zip(segments)
+                                .all(|(t, s)| match t {
+                                    Segment::Literal(text) => text == s,
+                                    Segment::Param { .. } => true,
+                                })
+                    })
+                })
+        })
+        .collect()
+}
+
+/// A document with only the properties `select` names (and its `@odata.type` and
+/// `@odata.etag`), or Graph's refusal of a name the type does not have.
+fn project(
+    registration: &Registration,
+    document: &Value,
+    select: Option<&[String]>,
+) -> Result<Value, String> {
+    let Some(select) = select else {
+        return Ok(document.clone());
+    };
+    let mut out = Map::new();
+    for name in select {
+        if !registration.properties.iter().any(|p| p.wire == name) {
+            return Err(format!(
+                "Could not find a property named '{name}' on type '{}'.",
+                registration.odata_type
+            ));
+        }
+        if let Some(value) = document.get(name) {
+            out.insert(name.clone(), value.clone());
+        }
+    }
+    for annotation in ["@odata.type", "@odata.etag"] {
+        if let Some(value) = document.get(annotation) {
+            out.insert(annotation.to_owned(), value.clone());
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+/// A collection `GET`: the stored items one level below the path, of the registered types,
+/// filtered, ordered (by `$orderby`, else by key), paged at the page size or `$top`, with a
+/// `@odata.nextLink` carrying `$skiptoken` while items remain.
+fn list(
+    state: &State,
+    registrations: &[&Registration],
+    version: &str,
+    segments: Vec<String>,
+    request: &RecordedRequest,
+    reply: &Reply,
+) -> HttpResponse {
+    let query = match Query::parse(request.query.as_deref()) {
+        Ok(query) => query,
+        Err(message) => return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message),
+    };
+    let registration = registrations[0];
+    let filter = match query.filter.as_deref().map(parse_filter).transpose() {
+        Ok(filter) => filter,
+        Err(message) => return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message),
+    };
+    let known = |name: &str| {
+        registrations
+            .iter()
+            .any(|r| r.properties.iter().any(|p| p.wire == name))
+    };
+    if let Some(unknown) = filter
+        .iter()
+        .flat_map(|f| f.properties())
+        .chain(query.order_by.iter().map(|(p, _)| p.as_str()))
+        .find(|name| !known(name))
+    {
+        return reply.error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            &format!(
+                "Could not find a property named '{unknown}' on type '{}'.",
+                registration.odata_type
+            ),
+        );
+    }
+    let store = lock(&state.store);
+    let mut items: Vec<(&Vec<String>, &Value, &Registration)> = store
+        .iter()
+        .filter(|((v, key), _)| {
+            *v == version && key.len() == segments.len() + 1 && key.starts_with(&segments)
+        })
+        .filter_map(|((_, key), doc)| {
+            let r = registrations
+                .iter()
+                .find(|r| is_of_type(doc, r.odata_type))?;
+            Some((key, doc, *r))
+        })
+        .filter(|(_, doc, _)| filter.as_ref().is_none_or(|f| f.matches(doc)))
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(b.0));
+    if let Some((property, descending)) = &query.order_by {
+        items.sort_by(|a, b| {
+            let ordering = crate::query::compare_by(a.1, b.1, property);
+            if *descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
+        });
+    }
+    let total = items.len();
+    let page_size = query.top.unwrap_or(*lock(&state.page_size)).max(1);
+    let skip = query.skip_token.unwrap_or(0);
+    let mut value = Vec::new();
+    for (_, doc, r) in items.iter().skip(skip).take(page_size) {
+        match project(r, doc, query.select.as_deref()) {
+            Ok(doc) => value.push(doc),
+            Err(message) => return reply.error(StatusCode::BAD_REQUEST, "BadRequest", &message),
+        }
+    }
+    let mut page = Map::new();
+    page.insert(
+        "@odata.context".into(),
+        Value::String(format!(
+            "{}/{version}/$metadata#{}",
+            state.base_url,
+            segments.join("/")
+        )),
+    );
+    if query.count {
+        page.insert("@odata.count".into(), Value::from(total));
+    }
+    page.insert("value".into(), Value::Array(value));
+    if skip + page_size < total {
+        let base = lock(&state.next_link_base)
+            .clone()
+            .unwrap_or_else(|| state.base_url.clone());
+        let mut link = format!("{base}{}?", request.path);
+        for (key, value) in &query.rest {
+            link.push_str(key);
+            link.push('=');
+            link.push_str(value);
+            link.push('&');
+        }
+        link.push_str(&format!("$skiptoken={}", skip + page_size));
+        page.insert("@odata.nextLink".into(), Value::String(link));
+    }
+    reply.json(StatusCode::OK, &Value::Object(page))
 }
 
 /// The registered entities with a template that matches the path, in registration order.

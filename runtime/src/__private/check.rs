@@ -62,6 +62,51 @@ pub const fn property_index(
     Err(closest.suggest(message).0)
 }
 
+/// The index of property `name` in `properties` for `graph_filter!`, which may read any
+/// property, read-only ones included (`null` = it is compared with `null`).
+pub const fn filter_property(
+    entity: &str,
+    properties: &[Property],
+    name: &str,
+    null: bool,
+) -> Result<usize, Message> {
+    let mut i = 0;
+    while i < properties.len() {
+        let property = &properties[i];
+        if str_eq(property.name, name) {
+            if null && !property.nullable {
+                return Err(Message::new()
+                    .code(name)
+                    .push(" is never `null`: its field in ")
+                    .code(entity)
+                    .push(" is not an `Option`"));
+            }
+            return Ok(i);
+        }
+        i += 1;
+    }
+    let message = Message::new()
+        .code(entity)
+        .push(" has no property ")
+        .code(name);
+    let mut i = 0;
+    while i < properties.len() {
+        if str_eq(properties[i].wire, name) {
+            return Err(message
+                .push("; graph_filter! takes the Rust field name: ")
+                .code(properties[i].name));
+        }
+        i += 1;
+    }
+    let mut closest = Closest::to(name);
+    let mut i = 0;
+    while i < properties.len() {
+        closest = closest.offer(properties[i].name);
+        i += 1;
+    }
+    Err(closest.suggest(message).0)
+}
+
 /// Whether any template of the entity has the parameter `name`.
 pub const fn check_param(entity: &str, paths: &[PathTemplate], name: &str) -> Result<(), Message> {
     // No valid template at all: the attribute's own error says why.
@@ -403,6 +448,24 @@ mod tests {
         assert_eq!(
             err(property_index("E", PROPS, "zzzzzzzz", false)),
             "`E` has no property `zzzzzzzz`"
+        );
+    }
+
+    #[test]
+    fn filter_properties() {
+        assert_eq!(filter_property("E", PROPS, "id", false).ok(), Some(0));
+        assert_eq!(filter_property("E", PROPS, "run_state", true).ok(), Some(1));
+        assert_eq!(
+            err(filter_property("E", PROPS, "error_code", true)),
+            "`error_code` is never `null`: its field in `E` is not an `Option`"
+        );
+        assert_eq!(
+            err(filter_property("E", PROPS, "errorCode", false)),
+            "`E` has no property `errorCode`; graph_filter! takes the Rust field name: `error_code`"
+        );
+        assert_eq!(
+            err(filter_property("E", PROPS, "run_stat", false)),
+            "`E` has no property `run_stat`; did you mean `run_state`?"
         );
     }
 

@@ -20,7 +20,8 @@ pub use crate::path::{PathTemplate, ResolvedPath, Segment};
 pub use crate::request::PatchRequest;
 pub use crate::slot::Slot;
 
-pub use check::{check_param, param_order, property_index, select_template};
+pub use crate::filter::{FilterLiteral, FilterOperand};
+pub use check::{check_param, filter_property, param_order, property_index, select_template};
 pub use de::{
     from_object, patch_odata_type, patch_slot, patch_unknown, property, required, skip, Key,
 };
@@ -35,6 +36,21 @@ pub trait PatchSlot<const I: usize> {
     /// The slot.
     fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
 }
+
+/// The Rust type of property number `I` (its index in `GraphEntity::PROPERTIES`), whatever it
+/// is: what `graph_filter!` converts a compared value into.
+pub trait PropertyType<const I: usize> {
+    /// The field's type, `Option` included.
+    type Type;
+}
+
+/// The filter `graph_filter!` wrote.
+pub fn filter<E: GraphEntity>(text: String) -> crate::filter::Filter<E> {
+    crate::filter::Filter::raw(text)
+}
+
+/// Compiles only for a property `startswith` applies to.
+pub fn text_operand<T: crate::filter::TextOperand + ?Sized>() {}
 
 /// A path from a generated `…Path` variant; the values come in template order.
 pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> ResolvedPath {

@@ -164,6 +164,7 @@ impl GraphClient {
             template: "/$batch",
             client_request_id: &client_request_id,
             ends,
+            read: false,
         };
         let answer = self.answer(http, resend, &call, None).await?;
         if !answer.status.is_success() {

@@ -15,7 +15,10 @@ use reqwest::Url;
 mod batch;
 mod builder;
 mod bulk;
+mod get;
+mod list;
 mod prepared;
+mod reconcile;
 mod redirect;
 mod response;
 mod send;
@@ -24,10 +27,15 @@ mod shared;
 pub use batch::MAX_BATCH_REQUESTS;
 pub use builder::{GraphClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
 pub use bulk::{Bulk, BulkProgress, DEFAULT_CONCURRENCY};
+pub use get::{Fetched, Select};
+pub use list::{Items, List, Page, Pages};
 pub use prepared::PreparedRequest;
+pub use reconcile::{
+    BulkReconcile, ReconcileProgress, ReconcileStatus, Reconciled, MAX_CONFLICT_RETRIES,
+};
 pub use response::PatchResponse;
 
-pub(crate) use response::finish;
+pub(crate) use response::{decode, finish};
 use send::{bearer, Call, Resend};
 pub use shared::GraphClient;
 
@@ -91,12 +99,13 @@ impl GraphClient {
         let resend = Resend {
             method: reqwest::Method::PATCH,
             url,
-            body: bytes::Bytes::from(body),
+            body: Some(bytes::Bytes::from(body)),
             authorization,
             client_request_id: HeaderValue::from_str(&client_request_id)
                 .expect("a UUID is a valid header value"),
             prefer: request.preference(),
             if_match,
+            eventual: false,
         };
         Ok(PreparedRequest {
             http: self.request(&resend, None),
@@ -124,22 +133,32 @@ impl GraphClient {
         let resend = Resend {
             method: reqwest::Method::POST,
             url,
-            body: bytes::Bytes::from(body),
+            body: Some(bytes::Bytes::from(body)),
             authorization: bearer(&token)?,
             client_request_id: HeaderValue::from_str(&client_request_id)
                 .expect("a UUID is a valid header value"),
             prefer: None,
             if_match: None,
+            eventual: false,
         };
         Ok((self.request(&resend, None), resend, client_request_id))
     }
 
     /// Checks the token's claims against `E`'s permissions, as the client's [`Preflight`] says.
     fn preflight<E: GraphEntity>(&self, token: &AccessToken) -> Result<(), Error> {
+        self.preflight_table::<E>(E::PERMISSIONS, token)
+    }
+
+    /// The preflight against one of `E`'s tables: the PATCH one, or the GET one for reads.
+    fn preflight_table<E: GraphEntity>(
+        &self,
+        table: crate::metadata::Permissions,
+        token: &AccessToken,
+    ) -> Result<(), Error> {
         if self.inner.preflight == Preflight::Off {
             return Ok(());
         }
-        let Some(refusal) = permissions::check::<E>(token.secret()) else {
+        let Some(refusal) = permissions::check_table(E::NAME, table, token.secret()) else {
             return Ok(());
         };
         if self.inner.preflight == Preflight::Enforce {
@@ -200,6 +219,7 @@ impl GraphClient {
             template,
             client_request_id: &client_request_id,
             ends: Instant::now() + self.inner.deadline,
+            read: false,
         };
         let answer = self.answer(http, resend, &call, observer).await?;
         finish(

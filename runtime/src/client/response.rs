@@ -3,10 +3,11 @@
 
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{snippet, Error, GraphError};
-use crate::metadata::GraphEntity;
+use crate::metadata::{GraphEntity, Permissions};
 
 /// What Graph answered to a PATCH: the status, its correlation ids, and the entity when the
 /// response carried one.
@@ -22,50 +23,69 @@ pub struct PatchResponse<E> {
     pub entity: Option<E>,
 }
 
-/// The outcome of the final attempt's answer.
+/// The outcome of the final attempt's answer to a PATCH.
 pub(crate) fn finish<E: GraphEntity>(
     status: StatusCode,
     body: &[u8],
     request_id: Option<String>,
     client_request_id: String,
 ) -> Result<PatchResponse<E>, Error> {
-    if !status.is_success() {
-        let mut err = error_response(status, body, client_request_id, request_id);
-        if let Error::Graph(graph) = &mut err {
-            if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
-                graph.required_permissions = Some(E::PERMISSIONS);
-            }
-        }
-        return Err(err);
-    }
-    // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
-    let entity = if status == StatusCode::NO_CONTENT || body.is_empty() {
-        None
-    } else {
-        match serde_json::from_slice(body) {
-            Ok(entity) => Some(entity),
-            Err(source) => {
-                // A body that is not JSON at all reports the syntax error, with its category
-                // (`is_eof` for a truncated body); one that is JSON reports the property at fault.
-                let source = match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-                    Err(syntax) => syntax,
-                    Ok(_) => source,
-                };
-                return Err(Error::Decode {
-                    status,
-                    client_request_id,
-                    source,
-                    snippet: snippet(body),
-                });
-            }
-        }
-    };
+    let entity = decode(
+        status,
+        body,
+        request_id.clone(),
+        &client_request_id,
+        E::PERMISSIONS,
+    )?;
     Ok(PatchResponse {
         status,
         request_id,
         client_request_id,
         entity,
     })
+}
+
+/// Decodes a final answer as `T` (an entity, or a page of a list): `Ok(None)` for a success
+/// without a body, the Graph error (a 401 or 403 carrying `permissions`, the table the call
+/// needs) or what the body was instead otherwise. Writes and reads share it.
+pub(crate) fn decode<T: DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+    request_id: Option<String>,
+    client_request_id: &str,
+    permissions: Permissions,
+) -> Result<Option<T>, Error> {
+    let client_request_id = client_request_id.to_owned();
+    if !status.is_success() {
+        let mut err = error_response(status, body, client_request_id, request_id);
+        if let Error::Graph(graph) = &mut err {
+            if matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN) {
+                graph.required_permissions = Some(permissions);
+            }
+        }
+        return Err(err);
+    }
+    // 204, or any success without a body (202, an empty 200): applied, nothing to decode.
+    if status == StatusCode::NO_CONTENT || body.is_empty() {
+        return Ok(None);
+    }
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(Some(value)),
+        Err(source) => {
+            // A body that is not JSON at all reports the syntax error, with its category
+            // (`is_eof` for a truncated body); one that is JSON reports the property at fault.
+            let source = match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+                Err(syntax) => syntax,
+                Ok(_) => source,
+            };
+            Err(Error::Decode {
+                status,
+                client_request_id,
+                source,
+                snippet: snippet(body),
+            })
+        }
+    }
 }
 
 /// At most [`SNIPPET_LIMIT`](crate::error) bytes of a text a server chose, for errors.

@@ -26,6 +26,7 @@ const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id
 pub(super) const PREFER: HeaderName = HeaderName::from_static("prefer");
 const IF_MATCH: HeaderName = HeaderName::from_static("if-match");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
+const CONSISTENCY_LEVEL: HeaderName = HeaderName::from_static("consistencylevel");
 
 impl GraphClient {
     /// The HTTP request for one attempt (`retry` is the `Retry-Attempt` number, if a retry).
@@ -34,7 +35,9 @@ impl GraphClient {
         let headers = http.headers_mut();
         headers.insert(AUTHORIZATION, resend.authorization.clone());
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if resend.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
         headers.insert(CLIENT_REQUEST_ID, resend.client_request_id.clone());
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
         if let Some(prefer) = resend.prefer {
@@ -43,11 +46,16 @@ impl GraphClient {
         if let Some(if_match) = &resend.if_match {
             headers.insert(IF_MATCH, if_match.clone());
         }
+        if resend.eventual {
+            headers.insert(CONSISTENCY_LEVEL, HeaderValue::from_static("eventual"));
+        }
         if let Some(retry) = retry {
             headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
         }
         *http.timeout_mut() = Some(self.inner.timeout);
-        *http.body_mut() = Some(resend.body.clone().into());
+        if let Some(body) = &resend.body {
+            *http.body_mut() = Some(body.clone().into());
+        }
         http
     }
 
@@ -198,7 +206,8 @@ impl GraphClient {
             attempt = progress.retries,
             client_request_id = call.client_request_id,
             error = %source,
-            "PATCH failed"
+            "{} failed",
+            call.verb()
         );
         let client_request_id = call.client_request_id.to_owned();
         if !source.is_timeout() {
@@ -273,7 +282,8 @@ impl GraphClient {
             client_request_id = call.client_request_id,
             failure = %failure,
             delay_ms = delay.as_millis() as u64,
-            "retrying PATCH"
+            "retrying {}",
+            call.verb()
         );
         tokio::time::sleep(delay).await;
         progress.retried(delay);
@@ -286,15 +296,39 @@ impl GraphClient {
 }
 
 /// What a retry needs to build the same request again; cloning these is cheaper than cloning a
-/// whole request up front.
+/// whole request up front. A read (`GET`) has no body.
 pub(crate) struct Resend {
     pub(super) method: reqwest::Method,
     pub(super) url: Url,
-    pub(super) body: bytes::Bytes,
+    pub(super) body: Option<bytes::Bytes>,
     pub(super) authorization: HeaderValue,
     pub(super) client_request_id: HeaderValue,
     pub(super) prefer: Option<Prefer>,
     pub(super) if_match: Option<HeaderValue>,
+    /// `ConsistencyLevel: eventual`, which Graph requires with `$count` on directory objects.
+    pub(super) eventual: bool,
+}
+
+impl Resend {
+    /// A `GET` of `url`: no body, no conditions.
+    pub(super) fn get(
+        url: Url,
+        authorization: HeaderValue,
+        client_request_id: &str,
+        eventual: bool,
+    ) -> Resend {
+        Resend {
+            method: reqwest::Method::GET,
+            url,
+            body: None,
+            authorization,
+            client_request_id: HeaderValue::from_str(client_request_id)
+                .expect("a UUID is a valid header value"),
+            prefer: None,
+            if_match: None,
+            eventual,
+        }
+    }
 }
 
 /// What a call's log lines name.
@@ -304,6 +338,19 @@ pub(crate) struct Call<'a> {
     pub client_request_id: &'a str,
     /// When the call must be over: a request's own deadline, or its `$batch` call's.
     pub ends: Instant,
+    /// A `GET` (a read), not a write: how log lines name it.
+    pub read: bool,
+}
+
+impl Call<'_> {
+    /// The verb log lines name: `GET` for reads, `PATCH` for writes (a `$batch` carries PATCHes).
+    fn verb(&self) -> &'static str {
+        if self.read {
+            "GET"
+        } else {
+            "PATCH"
+        }
+    }
 }
 
 /// A final answer, its body read whole.

@@ -202,5 +202,9 @@ impl fmt::Display for TimeOfDay {
 
 string_serde!(
     TimeOfDay,
-    "an Edm.TimeOfDay string such as 12:00:05.5020000"
+    "an Edm.TimeOfDay string such as 12:00:05.5020000",
+    canonical = |value, serializer| serializer.serialize_u64(
+        u64::from(value.value.num_seconds_from_midnight()) * 1_000_000_000
+            + u64::from(value.value.nanosecond())
+    )
 );

@@ -165,6 +165,12 @@ impl fmt::Debug for DateTimeOffset {
 
 impl serde::Serialize for DateTimeOffset {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            // The instant, whatever its offset and digits: what `diff` compares.
+            let nanos = i128::from(self.value.timestamp()) * 1_000_000_000
+                + i128::from(self.value.timestamp_subsec_nanos());
+            return serializer.serialize_i128(nanos);
+        }
         if !(0..=9999).contains(&self.value.year()) {
             return serializer.collect_str(self);
         }

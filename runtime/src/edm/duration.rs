@@ -228,4 +228,8 @@ impl fmt::Display for Duration {
     }
 }
 
-string_serde!(Duration, "an Edm.Duration string such as P1DT2H");
+string_serde!(
+    Duration,
+    "an Edm.Duration string such as P1DT2H",
+    canonical = |value, serializer| serializer.serialize_i128(value.total_nanos())
+);

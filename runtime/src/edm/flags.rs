@@ -84,7 +84,14 @@ impl<E: FlagEnum> fmt::Display for Flags<E> {
 
 impl<E: FlagEnum> serde::Serialize for Flags<E> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            return serializer.collect_str(self);
+        }
+        // A set of members: order and repeats do not change the value `diff` compares.
+        let mut members: Vec<&str> = self.0.iter().map(|m| m.as_str()).collect();
+        members.sort_unstable();
+        members.dedup();
+        serializer.collect_seq(members)
     }
 }
 

@@ -154,7 +154,10 @@ impl serde::Serialize for Single {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match special(self.value) {
             Some(text) => serializer.serialize_str(text),
-            None if self.narrow => serializer.serialize_f32(self.get()),
+            // The service holds an `f32`: `1.1f32` and a `1.1` read from JSON are one value.
+            None if self.narrow || !serializer.is_human_readable() => {
+                serializer.serialize_f32(self.get())
+            }
             None => serializer.serialize_f64(self.value),
         }
     }

@@ -132,11 +132,26 @@ where
 }
 
 /// `Serialize` through `Display` and `Deserialize` through `FromStr`, for a string-valued type.
+///
+/// With `canonical = |value, serializer| …`, a serializer that is not human-readable gets the
+/// value itself instead of its spelling: what [`diff`](crate::diff) compares, so two spellings of
+/// one value (`PT1H` and `PT60M`) are the same value.
 macro_rules! string_serde {
     ($ty:ty, $expecting:literal) => {
+        crate::edm::string_serde!(
+            $ty,
+            $expecting,
+            canonical = |value, serializer| serializer.collect_str(value)
+        );
+    };
+    ($ty:ty, $expecting:literal, canonical = |$value:ident, $serializer:ident| $canonical:expr) => {
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
+                if serializer.is_human_readable() {
+                    return serializer.collect_str(self);
+                }
+                let ($value, $serializer) = (self, serializer);
+                $canonical
             }
         }
 

@@ -1,0 +1,8 @@
+#[allow(unused_imports)]
+use graphpatch::prelude::*;
+#[allow(unused_imports)]
+use graphpatch_test_support::intune::{DeviceManagementScriptDeviceState, RunState};
+
+fn main() {
+    let _ = graph_filter!(DeviceManagementScriptDeviceState: run_state RunState::Success);
+}

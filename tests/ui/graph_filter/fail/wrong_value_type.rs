@@ -1,0 +1,7 @@
+use graphpatch::prelude::*;
+use graphpatch_test_support::intune::{DeviceManagementScriptDeviceState, RunState};
+
+fn main() {
+    let _ = RunState::Success;
+    let _ = graph_filter!(DeviceManagementScriptDeviceState: result_message eq 3);
+}
