@@ -132,7 +132,7 @@ fn build(dir: &Path, source: &str) -> Duration {
 
 fn source(entity: &Entity, call: fn(usize) -> String, n: usize) -> String {
     let mut source = format!(
-        "#![allow(clippy::all)]\nuse graphpatch::prelude::*;\n{}\n\n",
+        "#![allow(unused, clippy::all)]\nuse graphpatch::prelude::*;\n{}\n\n",
         entity.import
     );
     for i in 0..n {
