@@ -14,6 +14,13 @@
 //!    then sent through one bulk run to a stateless loopback server, unpaced. Prints the peak
 //!    heap above the starting point, counted by this binary's allocator, and the same for a
 //!    lazy iterator of as many inputs.
+//! 3. Ceiling: `GRAPHPATCH_BULK_CEILING` (default 20,000) PATCHes against the same zero-latency
+//!    loopback server at 1, 8, 64 and 256 in flight, each level as a hand-written `JoinSet` of
+//!    reqwest calls, as a bulk run that adapts (`.adaptive()`), and as a bulk run under a budget
+//!    far above the load (1,000,000 writes/s); then 64 paced runs of 4 in flight each on one
+//!    client (one per tenant) against the `JoinSet` at 256. Prints requests/s, the ratio to the
+//!    `JoinSet` and the peak heap of each; `GRAPHPATCH_BULK_ROUNDS` (default 2) paired rounds,
+//!    alternating which goes first. The server speaks HTTP/1.1, as `http://` loopback does.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::convert::Infallible;
@@ -31,6 +38,8 @@ use graphpatch_test_support::intune::{
 use http_body_util::{BodyExt, Full};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
+use serde::{Deserialize, Serialize};
+use tokio::task::JoinSet;
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;
@@ -205,15 +214,223 @@ where
     (PEAK.load(Ordering::Relaxed) - base, ok, started.elapsed())
 }
 
+/// The body a hand-written client sends for `update(i)`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandPatch {
+    run_state: &'static str,
+    result_message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct HandState {
+    id: String,
+    run_state: Option<String>,
+}
+
+/// `update(i)` sent the way a careful hand-written client would.
+async fn hand_patch(http: reqwest::Client, base: &str, i: usize) -> bool {
+    let url = format!(
+        "{base}/beta/deviceManagement/deviceManagementScripts/bulk-script/runStates/{}",
+        state_id(i)
+    );
+    let body = serde_json::to_vec(&HandPatch {
+        run_state: "success",
+        result_message: format!("run {i} finished"),
+    })
+    .expect("serializes");
+    let Ok(response) = http
+        .patch(url)
+        .bearer_auth("bench")
+        .header("accept", "application/json")
+        .header("content-type", "application/json")
+        .header("client-request-id", uuid::Uuid::new_v4().to_string())
+        .timeout(Duration::from_secs(100))
+        .body(body)
+        .send()
+        .await
+    else {
+        return false;
+    };
+    let ok = response.status().is_success();
+    let Ok(bytes) = response.bytes().await else {
+        return false;
+    };
+    ok && serde_json::from_slice::<HandState>(&bytes).is_ok()
+}
+
+/// One way of sending `items` requests, measured: successes, requests/s, peak heap above start.
+struct Measured {
+    ok: usize,
+    per_second: f64,
+    peak: usize,
+}
+
+async fn measured<F: std::future::Future<Output = usize>>(items: usize, run: F) -> Measured {
+    let base = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let started = Instant::now();
+    let ok = run.await;
+    Measured {
+        ok,
+        per_second: items as f64 / started.elapsed().as_secs_f64(),
+        peak: PEAK.load(Ordering::Relaxed).saturating_sub(base),
+    }
+}
+
+/// `items` hand-written calls, `in_flight` at a time, in a `JoinSet`.
+async fn join_set(http: &reqwest::Client, base: &str, items: usize, in_flight: usize) -> usize {
+    let base: std::sync::Arc<str> = base.into();
+    let mut running = JoinSet::new();
+    let (mut next, mut ok) = (0, 0);
+    loop {
+        while next < items && running.len() < in_flight {
+            let (http, base) = (http.clone(), std::sync::Arc::clone(&base));
+            running.spawn(async move { hand_patch(http, &base, next).await });
+            next += 1;
+        }
+        match running.join_next().await {
+            Some(result) => ok += usize::from(result.expect("no panic")),
+            None => return ok,
+        }
+    }
+}
+
+/// How a bulk run is paced in the ceiling runs.
+#[derive(Clone, Copy)]
+enum Pace {
+    Adaptive,
+    FarAboveTheLoad,
+}
+
+async fn bulk_run(
+    client: &GraphClient,
+    items: std::ops::Range<usize>,
+    in_flight: usize,
+    pace: Pace,
+) -> usize {
+    let run = client.bulk(items.map(update)).concurrency(in_flight);
+    let mut run = match pace {
+        Pace::Adaptive => run.adaptive(),
+        Pace::FarAboveTheLoad => run.budget(Budget::new(1_000_000, Duration::from_secs(1))),
+    };
+    let mut ok = 0;
+    while let Some((_, result)) = run.next().await {
+        ok += usize::from(result.is_ok());
+    }
+    ok
+}
+
+/// `runs` bulk runs of `in_flight` each on one client at once, `items` in all.
+async fn many_runs(client: &GraphClient, items: usize, runs: usize, in_flight: usize) -> usize {
+    let mut all = JoinSet::new();
+    for r in 0..runs {
+        let client = client.clone();
+        let share = items * r / runs..items * (r + 1) / runs;
+        all.spawn(async move { bulk_run(&client, share, in_flight, Pace::FarAboveTheLoad).await });
+    }
+    let mut ok = 0;
+    while let Some(result) = all.join_next().await {
+        ok += result.expect("no panic");
+    }
+    ok
+}
+
+/// Section 3: the bulk runner against a hand-written `JoinSet` at the same concurrency.
+async fn ceiling(base: &str, items: usize, rounds: usize) {
+    let http = reqwest::Client::new();
+    let client = GraphClient::builder()
+        .base_url(base)
+        .token("bench")
+        .retry(RetryPolicy::none())
+        .http_client(http.clone())
+        .build()
+        .expect("client");
+    // Warm the pool and the allocator.
+    join_set(&http, base, 2000, 256).await;
+    bulk_run(&client, 0..2000, 256, Pace::Adaptive).await;
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let levels: [(&str, usize); 5] = [
+        ("1 in flight", 1),
+        ("8 in flight", 8),
+        ("64 in flight", 64),
+        ("256 in flight", 256),
+        ("64 runs x 4 in flight", 256),
+    ];
+    for (label, in_flight) in levels {
+        let many = label.contains("runs");
+        let (mut hand, mut ours): (Vec<Measured>, Vec<(&str, Measured)>) = (Vec::new(), Vec::new());
+        for round in 0..rounds {
+            let hand_run = || measured(items, join_set(&http, base, items, in_flight));
+            if round % 2 == 0 {
+                hand.push(hand_run().await);
+            }
+            if many {
+                ours.push((
+                    "paced runs",
+                    measured(items, many_runs(&client, items, 64, 4)).await,
+                ));
+            } else {
+                for (name, pace) in [
+                    ("adaptive", Pace::Adaptive),
+                    ("budget 1M/s", Pace::FarAboveTheLoad),
+                ] {
+                    ours.push((
+                        name,
+                        measured(items, bulk_run(&client, 0..items, in_flight, pace)).await,
+                    ));
+                }
+            }
+            if round % 2 == 1 {
+                hand.push(hand_run().await);
+            }
+        }
+        let rate = |m: &[&Measured]| m.iter().map(|m| m.per_second).sum::<f64>() / m.len() as f64;
+        let peak = |m: &[&Measured]| m.iter().map(|m| m.peak).max().unwrap_or(0);
+        let hand: Vec<&Measured> = hand.iter().collect();
+        assert!(
+            hand.iter().all(|m| m.ok == items),
+            "hand-written requests failed"
+        );
+        let hand_rate = rate(&hand);
+        let mut line = format!(
+            "ceiling, {label}: JoinSet {hand_rate:.0} req/s (peak {:.1} MiB)",
+            mib(peak(&hand))
+        );
+        let names: Vec<&str> = if many {
+            vec!["paced runs"]
+        } else {
+            vec!["adaptive", "budget 1M/s"]
+        };
+        for name in names {
+            let of: Vec<&Measured> = ours
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, m)| m)
+                .collect();
+            assert!(of.iter().all(|m| m.ok == items), "bulk requests failed");
+            let ours_rate = rate(&of);
+            line.push_str(&format!(
+                "; bulk {name} {ours_rate:.0} req/s, ratio {:.3} (peak {:.1} MiB)",
+                ours_rate / hand_rate,
+                mib(peak(&of))
+            ));
+        }
+        println!("{line}");
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let items = env_usize("GRAPHPATCH_BULK_ITEMS", 2000);
     let queued = env_usize("GRAPHPATCH_BULK_QUEUED", 100_000);
     budget_run(items).await;
 
-    let base = stateless_server().await;
+    let server = stateless_server().await;
     let client = GraphClient::builder()
-        .base_url(base)
+        .base_url(server)
         .token("bench")
         .retry(RetryPolicy::none())
         .build()
@@ -230,4 +447,9 @@ async fn main() {
         mib(lazy_peak),
         lazy_time.as_secs_f64()
     );
+
+    let ceiling_items = env_usize("GRAPHPATCH_BULK_CEILING", 20_000);
+    let rounds = env_usize("GRAPHPATCH_BULK_ROUNDS", 2);
+    let base = stateless_server().await;
+    ceiling(&base, ceiling_items, rounds).await;
 }

@@ -1,13 +1,21 @@
 //! Compile cost: a clean release build of a minimal program doing the seed PATCH with graphpatch
-//! (default features) against the same program hand-written with reqwest + serde + chrono, in
-//! one run; and, when a generated corpus module is given, the corpus entities built with the
-//! graphpatch attributes against the same structs with plain serde derives.
+//! against the same program hand-written with reqwest + serde + chrono on the same TLS crypto
+//! provider, for each provider (graphpatch's default `aws-lc-rs`, and `ring`), in one run, with
+//! each binary's start-up cost (instructions under callgrind until the client is built and the
+//! first request would go; skipped without `valgrind`); and, when a generated corpus module is
+//! given, the corpus entities built with the graphpatch attributes against the same structs
+//! with plain serde derives.
 //!
 //! ```text
 //! cargo bench --bench compile_cost
+//! GRAPHPATCH_COMPILE_TLS=ring GRAPHPATCH_COMPILE_ROUNDS=2 cargo bench --bench compile_cost
 //! GRAPHPATCH_COMPILE_CORPUS=path/to/generated GRAPHPATCH_COMPILE_PLAIN=path/to/plain \
-//!     cargo bench --bench compile_cost
+//!     GRAPHPATCH_COMPILE_TLS=none cargo bench --bench compile_cost
 //! ```
+//!
+//! `GRAPHPATCH_COMPILE_TLS` picks the providers (`aws-lc-rs`, `ring`, both by default, or
+//! `none`); `GRAPHPATCH_COMPILE_ROUNDS` (default 1) repeats each pair, alternating which of the
+//! two builds first.
 //!
 //! Each program is a crate written under `target/compile-cost/`, built offline with its own
 //! empty target directory (so every dependency is compiled, as on a clean machine) and the
@@ -47,6 +55,9 @@ pub struct DeviceManagementScriptState {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = GraphClient::builder().token(std::env::var("GRAPH_TOKEN")?).build()?;
+    if std::env::var_os("STARTUP_ONLY").is_some() {
+        return Ok(());
+    }
     let timestamp: DateTimeOffset = "2017-01-01T00:02:58.4418045-08:00".parse()?;
     let request = graph_patch!(DeviceManagementScriptState {
         device_management_script_id: std::env::var("SCRIPT_ID")?,
@@ -88,7 +99,11 @@ pub struct DeviceManagementScriptState {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // INSTALL_PROVIDER
     let http = reqwest::Client::builder().build()?;
+    if std::env::var_os("STARTUP_ONLY").is_some() {
+        return Ok(());
+    }
     let timestamp = DateTime::parse_from_rfc3339("2017-01-01T00:02:58.4418045-08:00")?;
     let url = format!(
         "https://graph.microsoft.com/beta/deviceManagement/deviceManagementScripts/{}/runStates/{}",
@@ -176,55 +191,144 @@ fn crate_build(dir: &Path, name: &str) -> Duration {
     started.elapsed()
 }
 
-/// Builds `a` and `b` with `build` and prints their times and ratio.
+/// Builds `a` and `b` with `build` `rounds` times, alternating which goes first, and prints
+/// their times and ratio; the mean of each and of the ratio at the end.
 fn compare(
     label: &str,
+    rounds: usize,
     build: impl Fn(&Path, &str) -> Duration,
     a: (&str, &Path),
     b: (&str, &Path),
 ) {
     let name = |dir: &Path| dir.file_name().unwrap().to_string_lossy().into_owned();
-    let ta = build(a.1, &name(a.1));
-    let tb = build(b.1, &name(b.1));
-    println!(
-        "{label}: {} {:.1}s, {} {:.1}s, ratio {:.3}",
-        a.0,
-        ta.as_secs_f64(),
-        b.0,
-        tb.as_secs_f64(),
-        ta.as_secs_f64() / tb.as_secs_f64()
+    let (mut sum_a, mut sum_b) = (0.0, 0.0);
+    for round in 0..rounds {
+        let (ta, tb) = if round % 2 == 0 {
+            let ta = build(a.1, &name(a.1));
+            (ta, build(b.1, &name(b.1)))
+        } else {
+            let tb = build(b.1, &name(b.1));
+            (build(a.1, &name(a.1)), tb)
+        };
+        let (ta, tb) = (ta.as_secs_f64(), tb.as_secs_f64());
+        sum_a += ta;
+        sum_b += tb;
+        println!(
+            "{label}, round {}: {} {ta:.1}s, {} {tb:.1}s, ratio {:.3}",
+            round + 1,
+            a.0,
+            b.0,
+            ta / tb
+        );
+    }
+    if rounds > 1 {
+        let n = rounds as f64;
+        println!(
+            "{label}, mean of {rounds}: {} {:.1}s, {} {:.1}s, ratio {:.3}",
+            a.0,
+            sum_a / n,
+            b.0,
+            sum_b / n,
+            sum_a / sum_b
+        );
+    }
+}
+
+/// Instructions the release binary of the crate at `dir` runs under callgrind until the client
+/// is built (`STARTUP_ONLY`), or `None` without valgrind.
+fn startup_instructions(dir: &Path, name: &str) -> Option<u64> {
+    let binary = dir.join("target/release").join(name);
+    let output = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(&binary)
+        .env("STARTUP_ONLY", "1")
+        .env("GRAPH_TOKEN", "startup")
+        .env("SCRIPT_ID", "script")
+        .env("STATE_ID", "state")
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let collected = stderr.lines().find_map(|line| {
+        let (_, count) = line.split_once("Collected :")?;
+        count.trim().parse().ok()
+    });
+    assert!(
+        output.status.success() && collected.is_some(),
+        "{} under callgrind: {stderr}",
+        binary.display()
     );
+    collected
+}
+
+/// The seed program with graphpatch and hand-written on TLS `provider`, built clean in pairs.
+fn seed_programs(root: &Path, provider: &str, rounds: usize) {
+    let runtime = workspace().join("runtime");
+    let tokio = r#"tokio = { version = "1", features = ["macros", "rt-multi-thread"] }"#;
+    let graphpatch = write_crate(
+        root,
+        &format!("seed-graphpatch-{provider}"),
+        &format!(
+            "graphpatch = {{ path = {:?}, default-features = false, features = [{provider:?}, \"http2\"] }}\n{tokio}",
+            runtime.display().to_string()
+        ),
+        GRAPHPATCH_MAIN,
+    );
+    // The same reqwest features graphpatch asks for, and the provider the same way it is used.
+    let (reqwest_tls, rustls, install) = match provider {
+        "ring" => (
+            "rustls-no-provider",
+            "rustls = { version = \"0.23\", default-features = false, features = [\"std\", \"tls12\", \"ring\"] }\n",
+            "let _ = rustls::crypto::ring::default_provider().install_default();",
+        ),
+        _ => ("rustls", "", ""),
+    };
+    let hand = write_crate(
+        root,
+        &format!("seed-hand-written-{provider}"),
+        &format!(
+            "reqwest = {{ version = \"0.13\", default-features = false, features = [\"{reqwest_tls}\", \"http2\", \"json\"] }}\n\
+             {rustls}serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
+             chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n{tokio}"
+        ),
+        &HAND_MAIN.replace("// INSTALL_PROVIDER", install),
+    );
+    compare(
+        &format!("minimal binary, {provider} (clean release build)"),
+        rounds,
+        |dir, _| clean_build(dir),
+        ("graphpatch", &graphpatch),
+        ("hand-written", &hand),
+    );
+    let name = |dir: &Path| dir.file_name().unwrap().to_string_lossy().into_owned();
+    match (
+        startup_instructions(&graphpatch, &name(&graphpatch)),
+        startup_instructions(&hand, &name(&hand)),
+    ) {
+        (Some(a), Some(b)) => println!(
+            "start-up, {provider} (instructions until the client is built): graphpatch {a}, \
+             hand-written {b}, ratio {:.3}",
+            a as f64 / b as f64
+        ),
+        _ => println!("start-up, {provider}: valgrind not found, not measured"),
+    }
 }
 
 fn main() {
     let root = workspace().join("target/compile-cost");
     let runtime = workspace().join("runtime");
-    let tokio = r#"tokio = { version = "1", features = ["macros", "rt-multi-thread"] }"#;
-    let graphpatch = write_crate(
-        &root,
-        "seed-graphpatch",
-        &format!(
-            "graphpatch = {{ path = {:?} }}\n{tokio}",
-            runtime.display().to_string()
-        ),
-        GRAPHPATCH_MAIN,
-    );
-    let hand = write_crate(
-        &root,
-        "seed-hand-written",
-        &format!(
-            "reqwest = {{ version = \"0.12\", default-features = false, features = [\"rustls-tls\", \"json\"] }}\n\
-             serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
-             chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n{tokio}"
-        ),
-        HAND_MAIN,
-    );
-    compare(
-        "minimal binary (clean release build)",
-        |dir, _| clean_build(dir),
-        ("graphpatch", &graphpatch),
-        ("hand-written", &hand),
-    );
+    let rounds = std::env::var("GRAPHPATCH_COMPILE_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let providers = match std::env::var("GRAPHPATCH_COMPILE_TLS").as_deref() {
+        Ok("none") => vec![],
+        Ok("aws-lc-rs") => vec!["aws-lc-rs"],
+        Ok("ring") => vec!["ring"],
+        _ => vec!["aws-lc-rs", "ring"],
+    };
+    for provider in providers {
+        seed_programs(&root, provider, rounds);
+    }
 
     // The corpus comparison needs the generated modules: the graphpatch form and the plain serde
     // form of the same structs (see codegen/README.md).
@@ -261,6 +365,7 @@ fn main() {
         );
         compare(
             "corpus entities (the crate alone, dependencies built)",
+            rounds,
             crate_build,
             ("graphpatch attributes", &with),
             ("plain serde derives", &without),

@@ -157,7 +157,7 @@ impl IdentityConfig {
             Some(http) => http,
             None => {
                 // A redirect must not carry a secret to another host.
-                let builder = reqwest::Client::builder()
+                let builder = crate::client::builder::with_tls(reqwest::Client::builder())?
                     .redirect(reqwest::redirect::Policy::none())
                     .connect_timeout(Duration::from_secs(10));
                 let builder = if self.authority.as_str().starts_with("http://") {

@@ -165,7 +165,7 @@ impl GraphClientBuilder {
         let http = match self.http {
             Some(http) => http,
             None => {
-                let builder = reqwest::Client::builder()
+                let builder = with_tls(reqwest::Client::builder())?
                     .redirect(redirect_policy())
                     .connect_timeout(self.connect_timeout);
                 let builder = if base_url.starts_with("http://") {
@@ -194,6 +194,41 @@ impl GraphClientBuilder {
             }),
         })
     }
+}
+
+#[cfg(not(any(feature = "aws-lc-rs", feature = "ring")))]
+compile_error!(
+    "graphpatch needs a TLS crypto provider: enable its `aws-lc-rs` (default) or `ring` feature"
+);
+
+/// `builder` with the TLS crypto provider the features chose: every `reqwest::Client` the crate
+/// builds itself (for Graph and for the identity platform) starts here.
+pub(crate) fn with_tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, Error> {
+    #[cfg(feature = "ring")]
+    let builder = builder.tls_backend_preconfigured(ring_tls()?);
+    Ok(builder)
+}
+
+/// rustls on ring with the platform's certificate verifier: what reqwest builds on aws-lc-rs,
+/// with the other provider. Given to reqwest whole, so no process-wide default is installed.
+#[cfg(feature = "ring")]
+fn ring_tls() -> Result<rustls::ClientConfig, Error> {
+    let failed = |err: rustls::Error| Error::Config(format!("could not set up TLS: {err}"));
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone()).map_err(failed)?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(failed)?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    // reqwest leaves ALPN to a preconfigured TLS: offer what it would have.
+    config.alpn_protocols = if cfg!(feature = "http2") {
+        vec![b"h2".to_vec(), b"http/1.1".to_vec()]
+    } else {
+        vec![b"http/1.1".to_vec()]
+    };
+    Ok(config)
 }
 
 /// `https://` anywhere; `http://` only to loopback, where a token cannot be overheard.

@@ -41,8 +41,11 @@ type ProgressHook = Box<dyn FnMut(&BulkProgress) + Send>;
 /// write budget of the entity's Intune throttling family
 /// ([`GraphEntity::throttle_family`](crate::GraphEntity::throttle_family)), or the [`Budget`]
 /// given to [`Bulk::budget`]. Outside Intune, or after [`Bulk::adaptive`], the pace starts at 50
-/// requests per second and adapts: each `429` halves it and holds every request back for the
-/// `Retry-After`, each success raises it by 2 %. Each request is sent
+/// requests per second and adapts, with no ceiling of its own: each success raises it by 10 %
+/// until the service first refuses; a `429` halves the pace the run was actually sending at
+/// and holds every request back for the `Retry-After`; from then on each success raises the
+/// pace by 2 % up to a little under the refused one, and by 0.2 % beyond it, probing for more.
+/// Pacing that does not bind costs no timer. Each request is sent
 /// with the client's [`RetryPolicy`](crate::retry::RetryPolicy), so a throttled request is retried, and
 /// its final outcome is its one result.
 ///
@@ -220,7 +223,7 @@ where
             let client = self.client.clone();
             let pacer = Arc::clone(&self.pacer);
             self.running.spawn(async move {
-                tokio::time::sleep_until(pacer.slot().into()).await;
+                pacer.wait_turn().await;
                 let result = client.send_observed(request, &*pacer).await;
                 if result.is_ok() {
                     pacer.succeeded();

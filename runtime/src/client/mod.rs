@@ -13,7 +13,7 @@ use reqwest::header::HeaderValue;
 use reqwest::Url;
 
 mod batch;
-mod builder;
+pub(crate) mod builder;
 mod bulk;
 mod get;
 mod list;

@@ -4,7 +4,6 @@
 //! adapts to the `429`s the retry loop reports through its throttle hook.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::path::{PathTemplate, Segment};
@@ -179,29 +178,53 @@ impl Budget {
 }
 
 /// Hands out send times: evenly spaced at the current pace, held back after a `429`.
+///
+/// Lock-free: a send reserves its slot with one atomic update, so many requests (and many runs
+/// on one client) pace without waiting on each other, and a slot that is already due costs no
+/// timer at all ([`Pacer::wait_turn`]).
 pub(crate) struct Pacer {
-    state: Mutex<PacerState>,
-    throttled: AtomicU64,
-}
-
-struct PacerState {
-    /// Time between two sends.
-    interval: Duration,
+    /// What the nanosecond counters below count from.
+    origin: Instant,
     /// The earliest time the next send may go.
-    next: Instant,
+    next: AtomicU64,
+    /// Time between two sends.
+    interval: AtomicU64,
     /// Whether the pace adapts (no budget given).
     adaptive: bool,
     /// Until when everyone holds back after a `429`: the refusals of requests that were already
     /// in flight then slow the pace only once.
-    paused_until: Instant,
+    paused_until: AtomicU64,
+    /// Adaptive: the interval of the pace the service last refused (0 before any `429`). The
+    /// pace climbs back quickly to a little under it, and only probes slowly beyond.
+    refused: AtomicU64,
+    /// Slots handed out, and the count and time at the last `429`: the pace actually sent at
+    /// since then, which is what the service refused (a run held back by its concurrency sends
+    /// slower than its interval).
+    sent: AtomicU64,
+    mark_sent: AtomicU64,
+    mark_at: AtomicU64,
+    throttled: AtomicU64,
 }
 
 /// Sends a little under a known budget, so clock skew and latency jitter stay inside it.
 const HEADROOM: f64 = 0.98;
-/// The adaptive pace's start (50 per second) and bounds.
+/// The adaptive pace's start (50 per second) and slowest pace.
 const ADAPTIVE_START: Duration = Duration::from_millis(20);
-const ADAPTIVE_FASTEST: Duration = Duration::from_micros(500);
 const ADAPTIVE_SLOWEST: Duration = Duration::from_secs(10);
+/// Each success speeds an adaptive pace up by the first factor before any refusal (a slow
+/// start: from 50 to 10,000 a second in about 60 successes), by the second while under the
+/// refused pace, and by the third beyond it.
+const START: f64 = 1.1;
+const RAMP: f64 = 1.02;
+const PROBE: f64 = 1.002;
+/// At a pace of more than one send per tick, a slot less than this far ahead is taken at once:
+/// tokio's timer ticks in milliseconds, so a shorter sleep would cost a whole tick, and a
+/// millisecond early is well inside any budget's headroom.
+const TIMER_TICK: Duration = Duration::from_millis(1);
+
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
+}
 
 impl Pacer {
     pub(crate) fn for_budget(budget: Budget) -> Pacer {
@@ -220,26 +243,85 @@ impl Pacer {
 
     fn new(interval: Duration, adaptive: bool) -> Pacer {
         Pacer {
-            state: Mutex::new(PacerState {
-                interval,
-                next: Instant::now(),
-                adaptive,
-                paused_until: Instant::now(),
-            }),
+            origin: Instant::now(),
+            next: AtomicU64::new(0),
+            interval: AtomicU64::new(nanos(interval)),
+            adaptive,
+            paused_until: AtomicU64::new(0),
+            refused: AtomicU64::new(0),
+            sent: AtomicU64::new(0),
+            mark_sent: AtomicU64::new(0),
+            mark_at: AtomicU64::new(0),
             throttled: AtomicU64::new(0),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, PacerState> {
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    /// `at` in nanoseconds since the origin.
+    fn since_origin(&self, at: Instant) -> u64 {
+        nanos(at.saturating_duration_since(self.origin))
     }
 
     /// Reserves the next send time.
-    pub(crate) fn slot(&self) -> Instant {
-        let mut state = self.lock();
-        let at = state.next.max(Instant::now());
-        state.next = at + state.interval;
-        at
+    #[cfg(test)]
+    fn slot(&self) -> Instant {
+        self.slot_at(Instant::now())
+    }
+
+    fn slot_at(&self, now: Instant) -> Instant {
+        let now = self.since_origin(now);
+        let interval = self.interval.load(Ordering::Relaxed);
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        let reserved = self
+            .next
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |next| {
+                Some(next.max(now).saturating_add(interval))
+            })
+            .unwrap_or_else(|next| next);
+        self.origin + Duration::from_nanos(reserved.max(now))
+    }
+
+    /// Waits for this send's turn: at once if the next slot is less than a timer tick away.
+    ///
+    /// A known budget reserves its slot and sleeps until it. An adaptive pace takes a slot only
+    /// once it is due and otherwise sleeps until the next one is and tries again: it speeds up
+    /// as requests succeed, so a slot reserved now, at today's slow pace, would hold a request
+    /// back long after the pace no longer asks it to.
+    pub(crate) async fn wait_turn(&self) {
+        loop {
+            let now = Instant::now();
+            if !self.adaptive {
+                let at = self.slot_at(now);
+                // Early only at a pace of more than one send per tick, where it is a few slots'
+                // worth; a slower budget is never met early.
+                let early = if self.interval.load(Ordering::Relaxed) < nanos(TIMER_TICK) {
+                    TIMER_TICK
+                } else {
+                    Duration::from_nanos(1)
+                };
+                if at.saturating_duration_since(now) >= early {
+                    tokio::time::sleep_until(at.into()).await;
+                }
+                return;
+            }
+            let since = self.since_origin(now);
+            let next = self.next.load(Ordering::Relaxed);
+            if next < since.saturating_add(nanos(TIMER_TICK)) {
+                // Due: take it, unless another request took it first.
+                let interval = self.interval.load(Ordering::Relaxed);
+                let taken = self.next.compare_exchange(
+                    next,
+                    next.max(since).saturating_add(interval),
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                );
+                if taken.is_ok() {
+                    self.sent.fetch_add(1, Ordering::Relaxed);
+                    return;
+                }
+                continue;
+            }
+            tokio::time::sleep_until((self.origin + Duration::from_nanos(next)).into()).await;
+        }
     }
 
     /// The `429`s met so far.
@@ -248,30 +330,51 @@ impl Pacer {
     }
 
     pub(crate) fn succeeded(&self) {
-        let mut state = self.lock();
-        if state.adaptive {
-            state.interval = state.interval.mul_f64(1.0 / 1.02).max(ADAPTIVE_FASTEST);
+        if !self.adaptive {
+            return;
         }
+        let refused = self.refused.load(Ordering::Relaxed);
+        // A little slower than the refused pace: the fastest one known to be safe.
+        let safe = (refused as f64 / HEADROOM) as u64;
+        let _ = self
+            .interval
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |interval| {
+                Some(if refused == 0 {
+                    (interval as f64 / START) as u64
+                } else if interval <= safe {
+                    (interval as f64 / PROBE) as u64
+                } else {
+                    ((interval as f64 / RAMP) as u64).max(safe)
+                })
+            });
     }
 
     #[cfg(test)]
     fn interval(&self) -> Duration {
-        self.lock().interval
+        Duration::from_nanos(self.interval.load(Ordering::Relaxed))
     }
 }
 
 impl ThrottleObserver for Pacer {
     fn throttled(&self, wait: Option<Duration>) {
         self.throttled.fetch_add(1, Ordering::Relaxed);
-        let mut state = self.lock();
-        let now = Instant::now();
-        if state.adaptive && now >= state.paused_until {
-            state.interval = (state.interval * 2).min(ADAPTIVE_SLOWEST);
+        let now = self.since_origin(Instant::now());
+        let mut interval = self.interval.load(Ordering::Relaxed);
+        if self.adaptive && now >= self.paused_until.load(Ordering::Relaxed) {
+            // The pace the service refused: the one sent at since the last refusal, or the
+            // interval, whichever is slower.
+            let sent = self.sent.load(Ordering::Relaxed);
+            let sends = sent.saturating_sub(self.mark_sent.swap(sent, Ordering::Relaxed));
+            let span = now.saturating_sub(self.mark_at.swap(now, Ordering::Relaxed));
+            let refused = interval.max(span / sends.max(1)).max(1);
+            self.refused.store(refused, Ordering::Relaxed);
+            interval = refused.saturating_mul(2).min(nanos(ADAPTIVE_SLOWEST));
+            self.interval.store(interval, Ordering::Relaxed);
         }
         // Everyone waits out the service's pause, not just the request that was refused.
-        let resume = now + wait.unwrap_or(state.interval);
-        state.paused_until = state.paused_until.max(resume);
-        state.next = state.next.max(resume);
+        let resume = now.saturating_add(wait.map_or(interval, nanos));
+        self.paused_until.fetch_max(resume, Ordering::Relaxed);
+        self.next.fetch_max(resume, Ordering::Relaxed);
     }
 }
 
