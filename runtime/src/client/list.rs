@@ -331,7 +331,7 @@ impl<E: GraphEntity> Pages<E> {
         }
         let observer = self.list.pacer.as_deref();
         if let Some(pacer) = observer {
-            tokio::time::sleep_until(pacer.slot().into()).await;
+            pacer.wait_turn().await;
         }
         let template = self.list.collection.item_template().template;
         let (answer, client_request_id) = client

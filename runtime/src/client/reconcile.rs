@@ -106,7 +106,7 @@ impl GraphClient {
                 Some(known) => known,
                 None => {
                     if let Some(pacing) = pacing {
-                        tokio::time::sleep_until(pacing.reads.slot().into()).await;
+                        pacing.reads.wait_turn().await;
                     }
                     let observer = pacing.map(|p| &*p.reads as &dyn ThrottleObserver);
                     match self.read_observed::<E>(path, &select, observer).await {
@@ -124,7 +124,7 @@ impl GraphClient {
                 request = request.if_match(etag);
             }
             if let Some(pacing) = pacing {
-                tokio::time::sleep_until(pacing.writes.slot().into()).await;
+                pacing.writes.wait_turn().await;
                 pacing.writes_sent.fetch_add(1, Ordering::Relaxed);
             }
             wrote = true;
