@@ -194,15 +194,9 @@ pub(crate) struct Pacer {
     /// Until when everyone holds back after a `429`: the refusals of requests that were already
     /// in flight then slow the pace only once.
     paused_until: AtomicU64,
-    /// Adaptive: the interval of the pace the service last refused (0 before any `429`). The
-    /// pace climbs back quickly to a little under it, and only probes slowly beyond.
+    /// Adaptive: the interval of the pace the service last refused (0 before any `429`, while
+    /// the pace is in its slow start).
     refused: AtomicU64,
-    /// Slots handed out, and the count and time at the last `429`: the pace actually sent at
-    /// since then, which is what the service refused (a run held back by its concurrency sends
-    /// slower than its interval).
-    sent: AtomicU64,
-    mark_sent: AtomicU64,
-    mark_at: AtomicU64,
     throttled: AtomicU64,
 }
 
@@ -212,11 +206,10 @@ const HEADROOM: f64 = 0.98;
 const ADAPTIVE_START: Duration = Duration::from_millis(20);
 const ADAPTIVE_SLOWEST: Duration = Duration::from_secs(10);
 /// Each success speeds an adaptive pace up by the first factor before any refusal (a slow
-/// start: from 50 to 10,000 a second in about 60 successes), by the second while under the
-/// refused pace, and by the third beyond it.
+/// start: from 50 to 10,000 a second in about 60 successes) and by the second after one; each
+/// refusal halves it. There is no fastest pace: the service's `429`s are the limit.
 const START: f64 = 1.1;
 const RAMP: f64 = 1.02;
-const PROBE: f64 = 1.002;
 /// At a pace of more than one send per tick, a slot less than this far ahead is taken at once:
 /// tokio's timer ticks in milliseconds, so a shorter sleep would cost a whole tick, and a
 /// millisecond early is well inside any budget's headroom.
@@ -249,9 +242,6 @@ impl Pacer {
             adaptive,
             paused_until: AtomicU64::new(0),
             refused: AtomicU64::new(0),
-            sent: AtomicU64::new(0),
-            mark_sent: AtomicU64::new(0),
-            mark_at: AtomicU64::new(0),
             throttled: AtomicU64::new(0),
         }
     }
@@ -270,7 +260,6 @@ impl Pacer {
     fn slot_at(&self, now: Instant) -> Instant {
         let now = self.since_origin(now);
         let interval = self.interval.load(Ordering::Relaxed);
-        self.sent.fetch_add(1, Ordering::Relaxed);
         let reserved = self
             .next
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |next| {
@@ -315,7 +304,6 @@ impl Pacer {
                     Ordering::Relaxed,
                 );
                 if taken.is_ok() {
-                    self.sent.fetch_add(1, Ordering::Relaxed);
                     return;
                 }
                 continue;
@@ -334,18 +322,11 @@ impl Pacer {
             return;
         }
         let refused = self.refused.load(Ordering::Relaxed);
-        // A little slower than the refused pace: the fastest one known to be safe.
-        let safe = (refused as f64 / HEADROOM) as u64;
         let _ = self
             .interval
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |interval| {
-                Some(if refused == 0 {
-                    (interval as f64 / START) as u64
-                } else if interval <= safe {
-                    (interval as f64 / PROBE) as u64
-                } else {
-                    ((interval as f64 / RAMP) as u64).max(safe)
-                })
+                let faster = if refused == 0 { START } else { RAMP };
+                Some(((interval as f64 / faster) as u64).max(1))
             });
     }
 
@@ -361,12 +342,10 @@ impl ThrottleObserver for Pacer {
         let now = self.since_origin(Instant::now());
         let mut interval = self.interval.load(Ordering::Relaxed);
         if self.adaptive && now >= self.paused_until.load(Ordering::Relaxed) {
-            // The pace the service refused: the one sent at since the last refusal, or the
-            // interval, whichever is slower.
-            let sent = self.sent.load(Ordering::Relaxed);
-            let sends = sent.saturating_sub(self.mark_sent.swap(sent, Ordering::Relaxed));
-            let span = now.saturating_sub(self.mark_at.swap(now, Ordering::Relaxed));
-            let refused = interval.max(span / sends.max(1)).max(1);
+            // The pace refused is the pace asked for. (Not the slower pace a run held back by its
+            // concurrency or by failures actually sent at: a refusal that is not about the rate
+            // at all — a service's random 429s — would then drag the pace down without end.)
+            let refused = interval.max(1);
             self.refused.store(refused, Ordering::Relaxed);
             interval = refused.saturating_mul(2).min(nanos(ADAPTIVE_SLOWEST));
             self.interval.store(interval, Ordering::Relaxed);
