@@ -12,9 +12,14 @@
 //! `cargo test --test codegen_corpus -- --ignored --nocapture` also measures the generated
 //! crate's compile time against the same types with plain serde derives.
 
+#[path = "common/scratch.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
+
+use scratch::{assert_success, cargo, scratch_crate};
 
 use graphpatch::GraphEntity;
 use graphpatch_codegen::{generate, Options, Report, Style};
@@ -52,14 +57,6 @@ fn csdl() -> PathBuf {
     metadata_dir().join("beta_metadata-2021-07-13.xml")
 }
 
-/// This target dir: the scratch crates build into it.
-fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("CARGO_TARGET_TMPDIR is inside the target dir")
-        .to_owned()
-}
-
 /// Options for every page of the corpus, written into `out`.
 fn corpus_options(out: PathBuf) -> Options {
     Options {
@@ -92,53 +89,6 @@ fn check_report(report: &Report) {
     skipped.sort_unstable();
     assert_eq!(skipped, SKIPPED, "{:?}", report.failed);
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
-}
-
-/// A scratch crate `name` under this target dir's `tmp/`, depending on graphpatch (default
-/// features) and `extra` dependencies, with this workspace's lock file.
-fn scratch_crate(name: &str, extra: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             # Not part of the graphpatch workspace it sits in.\n[workspace]\n\n\
-             [lib]\ndoctest = false\n\n\
-             [dependencies]\ngraphpatch = {{ path = {runtime:?} }}\n{extra}"
-        ),
-    )
-    .unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"),
-        dir.join("Cargo.lock"),
-    )
-    .unwrap();
-    dir
-}
-
-/// Runs cargo in `dir` against this target dir, offline.
-fn cargo(dir: &Path, args: &[&str]) -> (Output, Duration) {
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO"))
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .args(args)
-        .arg("--offline")
-        .output()
-        .expect("cargo runs");
-    (output, started.elapsed())
-}
-
-fn assert_success(what: &str, output: &Output) {
-    assert!(
-        output.status.success(),
-        "{what} failed:\n{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
 }
 
 /// The metadata constants of an entity, as one string.

@@ -6,23 +6,48 @@ use std::path::PathBuf;
 
 use crate::{generate, Options, Style};
 
-const USAGE: &str = "usage: graphpatch-codegen --docs <DOCS_ROOT> --out <DIR> [--csdl <CSDL.xml>] \
+const USAGE: &str =
+    "usage: graphpatch-codegen --csdl <CSDL.xml> --version <v1.0|beta> --out <DIR> \
+[--permissions <permissions.json>] [--docs <DOCS_ROOT> [<API_PAGE.md>...]] [--depth <N>] [--tests] \
+[--no-rustfmt] --entity <qualified.type>...
+       graphpatch-codegen --docs <DOCS_ROOT> --out <DIR> [--csdl <CSDL.xml>] \
 [--permissions <permissions.json>] [--tests] [--no-rustfmt] <API_PAGE.md>...";
 
-const HELP: &str = "Generates graphpatch types from Microsoft Graph reference pages.
+const HELP: &str =
+    "Generates graphpatch types from the Microsoft Graph CSDL ($metadata), or from Graph
+reference pages.
 
+The CSDL-first form (--entity):
+  --csdl <CSDL.xml>            the Graph $metadata the entity types come from
+  --version <v1.0|beta>        the Graph version that CSDL describes
+  --entity <TYPE>              an entity type to generate (microsoft.graph.user; a simple name
+                               such as user stands for microsoft.graph.user); repeatable;
+                               --entity @FILE reads names from FILE, one a line (blank lines and
+                               lines starting with # skipped)
+  --depth <N>                  the most navigations a template takes after its entity set or
+                               singleton (default 8)
+  --permissions <FILE>         the Graph permissions map: PATCH permissions per template, GET
+                               ones for reading; without it, or where it knows none, the
+                               permissions are `unknown`
+  --docs <DOCS_ROOT> [PAGES]   optional: descriptions from resources/; the update pages given
+                               enrich their entity types (descriptions, examples for --tests,
+                               templates the container does not produce)
+
+The page form (no --entity):
   --docs <DOCS_ROOT>           the folder holding api/ and resources/
-  --out <DIR>                  where mod.rs and one file per type are written
   --csdl <CSDL.xml>            the Graph $metadata: enum members, flags, complex and derived types
   --permissions <FILE>         the Graph permissions map; overrides the pages' tables where it
                                knows a template
-  --tests                      also write tests.rs: each page's examples round-trip
-  --no-rustfmt                 leave the output unformatted
   <API_PAGE.md>...             update pages, relative to DOCS_ROOT or absolute; a folder stands
                                for its .md files
 
-A page that cannot be generated is reported as file:line: reason and skipped.
-Exit status: 0 all generated, 1 some pages skipped, 2 nothing done (bad arguments or inputs).";
+Both:
+  --out <DIR>                  where mod.rs and one file per type are written
+  --tests                      also write tests.rs: each page's examples round-trip
+  --no-rustfmt                 leave the output unformatted
+
+A page or entity type that cannot be generated is reported (file:line: reason) and skipped.
+Exit status: 0 all generated, 1 some skipped, 2 nothing done (bad arguments or inputs).";
 
 /// Runs the command line (`args` without the program name); returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -49,8 +74,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             for failure in &report.failed {
                 eprintln!("{failure}");
             }
+            let from = if options.entities.is_empty() {
+                "pages"
+            } else {
+                "entity types"
+            };
             eprintln!(
-                "graphpatch-codegen: {} entities and {} types from {} pages into {} in {:.2?}{}{}",
+                "graphpatch-codegen: {} entities and {} types from {} {from} into {} in {:.2?}{}{}",
                 report.generated.len(),
                 report.types,
                 report.generated.len() + report.failed.len(),
@@ -60,7 +90,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
                 if report.failed.is_empty() {
                     String::new()
                 } else {
-                    format!("; {} pages skipped", report.failed.len())
+                    format!("; {} {from} skipped", report.failed.len())
                 }
             );
             i32::from(!report.failed.is_empty())
@@ -82,6 +112,9 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Option<Options>, St
     let mut rustfmt = true;
     let mut style = Style::Graphpatch;
     let mut pages = Vec::new();
+    let mut entities: Vec<String> = Vec::new();
+    let mut version = None;
+    let mut depth = crate::DEFAULT_DEPTH;
     let mut args = args.into_iter();
     let mut only_pages = false;
     while let Some(arg) = args.next() {
@@ -108,6 +141,32 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Option<Options>, St
             "--out" => out = Some(value("--out")?),
             "--csdl" => csdl = Some(value("--csdl")?),
             "--permissions" => permissions = Some(value("--permissions")?),
+            "--entity" => {
+                let value = value("--entity")?;
+                let text = value.to_string_lossy();
+                match text.strip_prefix('@') {
+                    Some(file) => {
+                        let list = std::fs::read_to_string(file)
+                            .map_err(|e| format!("--entity @{file}: {e}"))?;
+                        entities.extend(
+                            list.lines()
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                                .map(str::to_owned),
+                        );
+                    }
+                    None => entities.push(text.into_owned()),
+                }
+            }
+            "--version" => {
+                version = Some(value("--version")?.to_string_lossy().into_owned());
+            }
+            "--depth" => {
+                let text = value("--depth")?.to_string_lossy().into_owned();
+                depth = text
+                    .parse()
+                    .map_err(|_| format!("--depth takes a number, not `{text}`"))?;
+            }
             "--tests" => tests = true,
             "--no-rustfmt" => rustfmt = false,
             // Hidden: plain serde derives instead of graphpatch's attributes, to measure the
@@ -116,8 +175,32 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Option<Options>, St
             other => return Err(format!("unknown option `{other}`")),
         }
     }
-    let docs = docs.ok_or("--docs is required")?;
     let out = out.ok_or("--out is required")?;
+    if !entities.is_empty() {
+        // The CSDL-first form.
+        if csdl.is_none() {
+            return Err("--entity needs --csdl".to_owned());
+        }
+        if version.is_none() {
+            return Err("--entity needs --version (v1.0 or beta)".to_owned());
+        }
+        if docs.is_none() && !pages.is_empty() {
+            return Err("pages need --docs".to_owned());
+        }
+        return Ok(Some(Options {
+            csdl,
+            permissions,
+            tests,
+            pages,
+            style,
+            rustfmt,
+            entities,
+            version,
+            depth,
+            ..Options::new(docs.unwrap_or_default(), out)
+        }));
+    }
+    let docs = docs.ok_or("--docs is required (or --entity, with --csdl)")?;
     if pages.is_empty() {
         return Err("no pages given".to_owned());
     }
@@ -128,6 +211,7 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Option<Options>, St
         pages,
         style,
         rustfmt,
+        depth,
         ..Options::new(docs, out)
     }))
 }
@@ -163,6 +247,135 @@ mod tests {
         assert!(options.tests && options.rustfmt);
         assert_eq!(options.pages.len(), 2);
         assert_eq!(options.style, Style::Graphpatch);
+    }
+
+    #[test]
+    fn parses_the_csdl_first_contract() {
+        let list = std::env::temp_dir().join(format!(
+            "graphpatch-codegen-names-{}.txt",
+            std::process::id()
+        ));
+        std::fs::write(
+            &list,
+            "# wanted\nmicrosoft.graph.group\n\n  microsoft.graph.device  \n",
+        )
+        .unwrap();
+        let options = parse(args(&[
+            "--csdl",
+            "v1.xml",
+            "--version",
+            "v1.0",
+            "--out",
+            "o",
+            "--permissions",
+            "p.json",
+            "--entity",
+            "microsoft.graph.user",
+            &format!("--entity=@{}", list.display()),
+            "--depth",
+            "5",
+        ]))
+        .unwrap()
+        .unwrap();
+        let _ = std::fs::remove_file(&list);
+        assert_eq!(
+            options.entities,
+            [
+                "microsoft.graph.user",
+                "microsoft.graph.group",
+                "microsoft.graph.device"
+            ]
+        );
+        assert_eq!(options.version.as_deref(), Some("v1.0"));
+        assert_eq!(options.depth, 5);
+        assert!(options.docs_root.as_os_str().is_empty());
+        assert!(options.pages.is_empty());
+        // With docs and pages that enrich the entities.
+        let options = parse(args(&[
+            "--csdl",
+            "c.xml",
+            "--version",
+            "beta",
+            "--out",
+            "o",
+            "--docs",
+            "d",
+            "api/a.md",
+            "--entity",
+            "x.y",
+        ]))
+        .unwrap()
+        .unwrap();
+        assert_eq!(options.docs_root, PathBuf::from("d"));
+        assert_eq!(options.pages, [PathBuf::from("api/a.md")]);
+        for (bad, needle) in [
+            (
+                &["--version", "v1.0", "--out", "o", "--entity", "x.y"][..],
+                "--csdl",
+            ),
+            (
+                &["--csdl", "c", "--out", "o", "--entity", "x.y"][..],
+                "--version",
+            ),
+            (
+                &[
+                    "--csdl",
+                    "c",
+                    "--version",
+                    "v1.0",
+                    "--out",
+                    "o",
+                    "a.md",
+                    "--entity",
+                    "x.y",
+                ][..],
+                "--docs",
+            ),
+            (
+                &[
+                    "--csdl",
+                    "c",
+                    "--version",
+                    "v1.0",
+                    "--out",
+                    "o",
+                    "--depth",
+                    "x",
+                    "--entity",
+                    "x.y",
+                ][..],
+                "number",
+            ),
+            (
+                &[
+                    "--csdl",
+                    "c",
+                    "--version",
+                    "v1.0",
+                    "--out",
+                    "o",
+                    "--entity",
+                    "@/nonexistent-list",
+                ][..],
+                "nonexistent",
+            ),
+        ] {
+            let err = parse(args(bad)).unwrap_err();
+            assert!(err.contains(needle), "{bad:?}: {err}");
+        }
+        assert_eq!(
+            run(args(&[
+                "--csdl",
+                "/nonexistent.xml",
+                "--version",
+                "v2.0",
+                "--out",
+                "/tmp/x",
+                "--entity",
+                "x.y"
+            ])),
+            2
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::model::{Entity, Field};
 use crate::naming::{self, Registry};
-use crate::permissions::Scopes;
+use crate::permissions::{PermissionSet, Scopes};
 use crate::resources::Resources;
 use crate::types::{Origin, TypeDef, TypeRef};
 
@@ -140,7 +140,8 @@ impl<'a> Plan<'a> {
             let module = modules.claim(&naming::module_name(&rust), &[], "_");
             let stem = entity.page.rsplit('/').next().unwrap_or(&entity.page);
             let stem = stem.strip_suffix(".md").unwrap_or(stem);
-            let test = tests.then(|| tests_names.claim(&naming::fn_ident(stem), &[], "_"));
+            let test = (tests && entity.request.is_some())
+                .then(|| tests_names.claim(&naming::fn_ident(stem), &[], "_"));
             placed.push(Placed {
                 rust_name: rust,
                 module,
@@ -240,14 +241,35 @@ impl<'a> Plan<'a> {
 
     fn mod_file(&self, tests: bool) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{HEADER} from {} Graph reference page{}; do not edit.",
-            self.entities.len(),
-            if self.entities.len() == 1 { "" } else { "s" }
-        );
+        let csdl = self.entities.iter().any(|e| e.from_csdl);
+        if csdl {
+            let _ = writeln!(
+                out,
+                "{HEADER} from the Graph CSDL, {} entity type{}; do not edit.",
+                self.entities.len(),
+                if self.entities.len() == 1 { "" } else { "s" }
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{HEADER} from {} Graph reference page{}; do not edit.",
+                self.entities.len(),
+                if self.entities.len() == 1 { "" } else { "s" }
+            );
+        }
         out.push_str("//\n// One file per entity, enum and complex type; this module declares and re-exports them.\n");
-        if !self.entities.is_empty() {
+        if csdl {
+            out.push_str("//\n// Entity types:\n");
+            let mut names: Vec<&str> = self
+                .entities
+                .iter()
+                .map(|e| e.odata_type.as_str())
+                .collect();
+            names.sort_unstable();
+            for name in names {
+                let _ = writeln!(out, "// - {name}");
+            }
+        } else if !self.entities.is_empty() {
             out.push_str("//\n// Pages:\n");
             let mut pages: Vec<&str> = self.entities.iter().map(|e| e.page.as_str()).collect();
             pages.sort_unstable();
@@ -283,21 +305,24 @@ impl<'a> Plan<'a> {
 
     fn entity_file(&self, entity: &Entity, placed: &Placed) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{HEADER} from `{}`; do not edit.\n", entity.page);
+        let source = match (entity.from_csdl, entity.page.is_empty()) {
+            (false, _) => format!("`{}`", entity.page),
+            (true, true) => "the Graph CSDL".to_owned(),
+            (true, false) => format!("the Graph CSDL and `{}`", entity.page),
+        };
+        let _ = writeln!(out, "{HEADER} from {source}; do not edit.\n");
         let (fields, uses_named) = self.fields_text(&entity.fields, None, FieldOwner::Entity);
         if uses_named {
             out.push_str("use super::*;\n\n");
         }
+        let title = match &entity.title {
+            Some(t) if entity.from_csdl => format!(". {}", t.trim_end_matches('.')),
+            Some(t) => format!(": {t}"),
+            None => String::new(),
+        };
         let mut doc = vec![format!(
-            "`{}` ({}), from `{}`{}",
-            entity.odata_type,
-            entity.version,
-            entity.page,
-            entity
-                .title
-                .as_ref()
-                .map(|t| format!(": {t}."))
-                .unwrap_or_else(|| ".".to_owned())
+            "`{}` ({}), from {source}{title}.",
+            entity.odata_type, entity.version,
         )];
         doc.extend(entity.notes.iter().cloned());
         write_doc(&mut out, "", &doc);
@@ -313,19 +338,14 @@ impl<'a> Plan<'a> {
                 for template in &entity.templates {
                     let _ = writeln!(out, "    path = {},", lit(template));
                 }
-                out.push_str("    permissions(\n");
-                for (key, scopes) in [
-                    ("delegated_work", &entity.permissions.delegated_work),
-                    ("delegated_personal", &entity.permissions.delegated_personal),
-                    ("application", &entity.permissions.application),
-                ] {
-                    let _ = writeln!(
-                        out,
-                        "        {key} = {},",
-                        scopes_text(scopes, 8 + key.len() + 3)
-                    );
+                match &entity.permissions {
+                    Some(set) => permissions_block(&mut out, "permissions", set),
+                    None => out.push_str("    permissions = unknown,\n"),
                 }
-                out.push_str("    ),\n)]\n#[derive(Debug, Clone, PartialEq)]\n");
+                if let Some(set) = &entity.read_permissions {
+                    permissions_block(&mut out, "read_permissions", set);
+                }
+                out.push_str(")]\n#[derive(Debug, Clone, PartialEq)]\n");
             }
             Style::PlainSerde => {
                 out.push_str(
@@ -657,13 +677,13 @@ impl<'a> Plan<'a> {
         );
         out.push_str(TEST_HELPERS);
         for (entity, placed) in self.entities.iter().zip(&self.placed) {
-            let Some(test) = &placed.test else {
+            let (Some(test), Some(request)) = (&placed.test, &entity.request) else {
                 continue;
             };
             out.push('\n');
             let mut doc = vec![format!(
                 "`{}`: the example request (line {}) as a change set, re-serialized",
-                entity.page, entity.request.line
+                entity.page, request.line
             )];
             match &entity.response {
                 Some(body) => doc[0].push_str(&format!(
@@ -672,11 +692,10 @@ impl<'a> Plan<'a> {
                 )),
                 None => doc[0].push_str("; the example response has no body."),
             }
-            let request_expected = entity
-                .request
+            let request_expected = request
                 .json
                 .has_nested_null(true)
-                .then(|| entity.request.json.without_nested_nulls(true));
+                .then(|| request.json.without_nested_nulls(true));
             let response_expected = entity.response.as_ref().and_then(|b| {
                 b.json
                     .has_nested_null(false)
@@ -694,7 +713,7 @@ impl<'a> Plan<'a> {
             let _ = writeln!(out, "#[test]\nfn {test}() {{");
             let _ = writeln!(out, "    type E = super::{};", placed.rust_name);
             let ty = "E";
-            let _ = writeln!(out, "    let request = {};", raw_lit(&entity.request.text));
+            let _ = writeln!(out, "    let request = {};", raw_lit(&request.text));
             match request_expected {
                 Some(expected) => {
                     let _ = writeln!(
@@ -816,6 +835,23 @@ fn raw_lit(text: &str) -> String {
     }
     let fence = "#".repeat(hashes + 1);
     format!("r{fence}\"{text}\"{fence}")
+}
+
+/// `    permissions(\n        delegated_work = …,\n …    ),\n` for `key`.
+fn permissions_block(out: &mut String, key: &str, set: &PermissionSet) {
+    let _ = writeln!(out, "    {key}(");
+    for (kind, scopes) in [
+        ("delegated_work", &set.delegated_work),
+        ("delegated_personal", &set.delegated_personal),
+        ("application", &set.application),
+    ] {
+        let _ = writeln!(
+            out,
+            "        {kind} = {},",
+            scopes_text(scopes, 8 + kind.len() + 3)
+        );
+    }
+    out.push_str("    ),\n");
 }
 
 /// `["A", "B"]` or `unsupported`, broken over lines when it would not fit after `column`.

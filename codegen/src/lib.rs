@@ -1,7 +1,30 @@
-//! Generates [graphpatch](https://docs.rs/graphpatch) types from Microsoft Graph reference pages:
-//! one `#[graph_entity]` struct per update page, with every enum and complex type it reaches.
+//! Generates [graphpatch](https://docs.rs/graphpatch) types from Microsoft Graph's metadata (the
+//! CSDL) or from its reference pages: one `#[graph_entity]` struct per entity type, with every
+//! enum and complex type it reaches.
 //!
-//! # Command line
+//! # Command line: from the CSDL
+//!
+//! ```text
+//! cargo run -p graphpatch-codegen -- --csdl <CSDL.xml> --version <v1.0|beta> --out <DIR> \
+//!     [--permissions <permissions.json>] [--docs <DOCS_ROOT> [<API_PAGE.md>...]] --entity <qualified.type>...
+//! ```
+//!
+//! - `--entity`: an entity type (`microsoft.graph.user`; a simple name stands for the type of
+//!   that name), repeatable; `--entity @FILE` reads names from `FILE`, one a line (blank lines
+//!   and `#` lines skipped). Each gets every structural property (inherited ones included, the
+//!   key read-only), the templates through which the entity container reaches it (the rules are
+//!   those of `src/container.rs`; `--depth <N>` bounds their navigations, default
+//!   [`DEFAULT_DEPTH`]), and with `--permissions` its PATCH and GET permissions from the map
+//!   (`permissions = unknown` where it knows none).
+//! - `--docs` with update pages: each page enriches its entity type (descriptions, examples for
+//!   `--tests`, templates the container does not produce).
+//! - An Intune entity's throttling family needs no attribute: `GraphEntity::throttle_family()`
+//!   derives it from the generated `odata_type` and paths.
+//! - An entity type that cannot be generated is reported as `type: reason` and skipped.
+//!
+//! As a library: [`Options::from_csdl`], [`generate`], and [`Metadata`] for the templates alone.
+//!
+//! # Command line: from reference pages
 //!
 //! ```text
 //! cargo run -p graphpatch-codegen -- --docs <DOCS_ROOT> --out <DIR> \
@@ -116,6 +139,7 @@
 
 #![warn(missing_docs)]
 
+mod container;
 mod csdl;
 mod emit;
 mod markdown;
@@ -132,12 +156,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub use container::DEFAULT_DEPTH;
 pub use emit::Style;
 
 /// What to generate, and from what.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The folder holding `api/` and `resources/`.
+    /// The folder holding `api/` and `resources/`; empty for none (the CSDL-first form
+    /// without `--docs`).
     pub docs_root: PathBuf,
     /// Where the module goes.
     pub out_dir: PathBuf,
@@ -153,6 +179,15 @@ pub struct Options {
     pub style: Style,
     /// Whether to run rustfmt on the output (when it is installed).
     pub rustfmt: bool,
+    /// The CSDL-first form: the entity types to generate from the CSDL, by qualified name
+    /// (`microsoft.graph.user`). When not empty, `csdl` and `version` are required and `pages`
+    /// only enrich these entities.
+    pub entities: Vec<String>,
+    /// The Graph version of the CSDL (`v1.0` or `beta`): the CSDL-first form's entities'.
+    pub version: Option<String>,
+    /// The most navigations a template of the CSDL-first form takes after its entity set or
+    /// singleton.
+    pub depth: usize,
 }
 
 impl Options {
@@ -168,16 +203,49 @@ impl Options {
             pages: Vec::new(),
             style: Style::Graphpatch,
             rustfmt: true,
+            entities: Vec::new(),
+            version: None,
+            depth: DEFAULT_DEPTH,
+        }
+    }
+
+    /// Options for the CSDL-first form: `entities` of `csdl` (whose Graph version is
+    /// `version`, `v1.0` or `beta`) into `out_dir`; no docs, no permissions map, rustfmt on.
+    ///
+    /// ```no_run
+    /// let options = graphpatch_codegen::Options {
+    ///     permissions: Some("graph-metadata/permissions.json".into()),
+    ///     ..graphpatch_codegen::Options::from_csdl(
+    ///         "graph-metadata/v1.0_metadata.xml",
+    ///         "v1.0",
+    ///         ["microsoft.graph.user", "microsoft.graph.group"],
+    ///         "src/graph",
+    ///     )
+    /// };
+    /// let report = graphpatch_codegen::generate(&options).unwrap();
+    /// assert!(report.failed.is_empty());
+    /// ```
+    pub fn from_csdl(
+        csdl: impl Into<PathBuf>,
+        version: &str,
+        entities: impl IntoIterator<Item = impl Into<String>>,
+        out_dir: impl Into<PathBuf>,
+    ) -> Options {
+        Options {
+            csdl: Some(csdl.into()),
+            version: Some(version.to_owned()),
+            entities: entities.into_iter().map(Into::into).collect(),
+            ..Options::new(PathBuf::new(), out_dir)
         }
     }
 }
 
-/// A problem with one page, at a line.
+/// A problem with one page, at a line, or with one entity type of the CSDL-first form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The page, relative to the docs root when it is inside it.
     pub file: String,
-    /// 1-based line number.
+    /// 1-based line number; 0 when `file` is an entity type of the CSDL-first form.
     pub line: usize,
     /// What is wrong.
     pub message: String,
@@ -185,14 +253,19 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
 /// An entity that was generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
-    /// Its page, relative to the docs root when it is inside it.
+    /// Its page, relative to the docs root when it is inside it; empty for an entity of the
+    /// CSDL-first form that no page enriched.
     pub page: String,
     /// `microsoft.graph.deviceCategory`.
     pub odata_type: String,
@@ -202,6 +275,8 @@ pub struct Generated {
     pub module: String,
     /// Its test in `tests.rs`, if tests were written.
     pub test: Option<String>,
+    /// Its PATCH templates, as in its `#[graph_entity]`.
+    pub templates: Vec<String>,
 }
 
 /// What a run did.
@@ -245,33 +320,49 @@ impl std::error::Error for Error {}
 ///
 /// A page that cannot be generated is in [`Report::failed`]; the others are generated anyway.
 pub fn generate(options: &Options) -> Result<Report, Error> {
-    if !options.docs_root.is_dir() {
+    let csdl_first = !options.entities.is_empty();
+    let no_docs = csdl_first && options.docs_root.as_os_str().is_empty();
+    if !no_docs && !options.docs_root.is_dir() {
         return Err(Error::Input(format!(
             "docs root `{}` is not a folder",
             options.docs_root.display()
         )));
     }
-    let csdl = match &options.csdl {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.clone(), e))?;
-            Some(
-                csdl::Csdl::parse(&text)
-                    .map_err(|e| Error::Input(format!("{}: {e}", path.display())))?,
-            )
+    if no_docs && !options.pages.is_empty() {
+        return Err(Error::Input("pages need a docs root (--docs)".to_owned()));
+    }
+    let version = if csdl_first {
+        match options.version.as_deref() {
+            Some(v @ ("v1.0" | "beta")) => Some(v.to_owned()),
+            Some(other) => {
+                return Err(Error::Input(format!(
+                    "unknown Graph version `{other}`; expected `v1.0` or `beta`"
+                )))
+            }
+            None => {
+                return Err(Error::Input(
+                    "generating entity types needs the CSDL's Graph version (--version)".to_owned(),
+                ))
+            }
         }
-        None => None,
+    } else {
+        None
     };
-    let map = match &options.permissions {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.clone(), e))?;
-            Some(
-                permissions::PermissionMap::parse(&text)
-                    .map_err(|e| Error::Input(format!("{}: {e}", path.display())))?,
-            )
-        }
-        None => None,
+    let mut csdl = read_csdl(options)?;
+    if csdl_first {
+        let Some(csdl) = csdl.as_mut() else {
+            return Err(Error::Input(
+                "generating entity types needs the CSDL (--csdl)".to_owned(),
+            ));
+        };
+        csdl.with_descriptions = true;
+    }
+    let map = read_map(options)?;
+    let pages = if no_docs {
+        Vec::new()
+    } else {
+        page_list(&options.docs_root, &options.pages)?
     };
-    let pages = page_list(&options.docs_root, &options.pages)?;
 
     let mut report = Report::default();
     if options.tests && options.style == Style::PlainSerde {
@@ -329,11 +420,16 @@ pub fn generate(options: &Options) -> Result<Report, Error> {
         }
     }
 
+    if let Some(version) = version {
+        entities = csdl_entities(options, &version, &mut resolver, entities, &mut report);
+    }
+
     let tests = options.tests && options.style == Style::Graphpatch;
     let (defs, resources) = resolver.parts();
     let plan = emit::Plan::new(&entities, defs, options.style, tests);
     let files = plan.files(resources);
-    report.types = files.len() - entities.len() - 1 - usize::from(tests);
+    report.types =
+        files.len() - entities.len() - 1 - usize::from(files.iter().any(|f| f.name == "tests.rs"));
     for (entity, placed) in entities.iter().zip(plan.placed()) {
         report.generated.push(Generated {
             page: entity.page.clone(),
@@ -341,6 +437,7 @@ pub fn generate(options: &Options) -> Result<Report, Error> {
             rust_name: placed.rust_name.clone(),
             module: placed.module.clone(),
             test: placed.test.clone(),
+            templates: entity.templates.clone(),
         });
     }
     report.formatted = write_files(
@@ -351,6 +448,163 @@ pub fn generate(options: &Options) -> Result<Report, Error> {
     )?;
     report.files = files.into_iter().map(|f| f.name).collect();
     Ok(report)
+}
+
+fn read_csdl(options: &Options) -> Result<Option<csdl::Csdl>, Error> {
+    let Some(path) = &options.csdl else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.clone(), e))?;
+    csdl::Csdl::parse(&text)
+        .map(Some)
+        .map_err(|e| Error::Input(format!("{}: {e}", path.display())))
+}
+
+fn read_map(options: &Options) -> Result<Option<permissions::PermissionMap>, Error> {
+    let Some(path) = &options.permissions else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.clone(), e))?;
+    permissions::PermissionMap::parse(&text)
+        .map(Some)
+        .map_err(|e| Error::Input(format!("{}: {e}", path.display())))
+}
+
+/// The entities of the CSDL-first form, each enriched by the page of its type among `pages`
+/// (the entities read from the pages given).
+fn csdl_entities(
+    options: &Options,
+    version: &str,
+    resolver: &mut model::Resolver,
+    pages: Vec<model::Entity>,
+    report: &mut Report,
+) -> Vec<model::Entity> {
+    let mut names: Vec<String> = Vec::new();
+    for name in &options.entities {
+        let name = name.trim().trim_start_matches('#');
+        // A simple name (`user`) stands for the type of that name (`microsoft.graph.user`).
+        let qualified = if name.contains('.') {
+            Some(name.to_owned())
+        } else {
+            resolver.csdl().and_then(|c| c.resolve_simple(name))
+        };
+        match qualified {
+            Some(q) => names.push(q),
+            None => report.failed.push(Diagnostic {
+                file: name.to_owned(),
+                line: 0,
+                message: "no type of this name in the CSDL".to_owned(),
+            }),
+        }
+    }
+    // The same names in any order give the same bytes.
+    names.sort();
+    names.dedup();
+    let mut container = container::Container::new(options.depth);
+    let mut entities = Vec::new();
+    let mut used = vec![false; pages.len()];
+    for name in names {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            resolver.csdl_entity(&name, version, &mut container)
+        }));
+        match outcome {
+            Ok(Ok(mut entity)) => {
+                if let Some(i) = pages.iter().position(|p| p.odata_type == name) {
+                    used[i] = true;
+                    model::enrich(&mut entity, &pages[i]);
+                }
+                entities.push(entity);
+            }
+            Ok(Err(message)) => report.failed.push(Diagnostic {
+                file: name,
+                line: 0,
+                message,
+            }),
+            Err(_) => report.failed.push(Diagnostic {
+                file: name,
+                line: 0,
+                message: "internal error of the generator".to_owned(),
+            }),
+        }
+    }
+    for (page, used) in pages.iter().zip(used) {
+        if !used {
+            report.warnings.push(Diagnostic {
+                file: page.page.clone(),
+                line: 1,
+                message: format!(
+                    "the page is for `{}`, which no --entity names: it enriches nothing",
+                    page.odata_type
+                ),
+            });
+        }
+    }
+    entities
+}
+
+/// A loaded CSDL with its entity container's paths: what the CSDL-first form would make of
+/// each entity type's templates, and why a template is not among them.
+///
+/// ```no_run
+/// let options = graphpatch_codegen::Options::from_csdl(
+///     "graph-metadata/v1.0_metadata.xml",
+///     "v1.0",
+///     ["microsoft.graph.user"],
+///     "src/graph",
+/// );
+/// let mut metadata = graphpatch_codegen::Metadata::load(&options).unwrap();
+/// assert!(metadata.templates("microsoft.graph.user").contains(&"/me".to_owned()));
+/// ```
+pub struct Metadata {
+    csdl: csdl::Csdl,
+    map: Option<permissions::PermissionMap>,
+    container: container::Container,
+}
+
+impl Metadata {
+    /// Reads `options.csdl` (required) and `options.permissions` (if given); paths of at most
+    /// `options.depth` navigations.
+    pub fn load(options: &Options) -> Result<Metadata, Error> {
+        Ok(Metadata {
+            csdl: read_csdl(options)?.ok_or_else(|| Error::Input("--csdl is required".into()))?,
+            map: read_map(options)?,
+            container: container::Container::new(options.depth),
+        })
+    }
+
+    /// Every entity type, in document order.
+    pub fn entity_types(&self) -> Vec<String> {
+        self.csdl.entity_types()
+    }
+
+    /// The templates the CSDL-first form gives entity type `qualified`.
+    pub fn templates(&mut self, qualified: &str) -> Vec<String> {
+        self.container.reach(&self.csdl, qualified).templates
+    }
+
+    /// Why `template` is not among the templates of `entity`: the first rule of the container's
+    /// paths it breaks (parameter names do not matter).
+    pub fn explain(&mut self, entity: &str, template: &str) -> String {
+        self.container.explain(&self.csdl, entity, template)
+    }
+
+    /// Every entity type through whose templates the permissions map knows a PATCH, sorted: the
+    /// names to give [`Options::entities`] for all of Graph that can be patched. Empty without
+    /// a permissions map.
+    pub fn entity_types_with_patch(&mut self) -> Vec<String> {
+        let Some(map) = &self.map else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for name in self.csdl.entity_types() {
+            let reached = self.container.reach(&self.csdl, &name);
+            if reached.templates.iter().any(|t| map.knows(t)) {
+                out.push(name);
+            }
+        }
+        out.sort();
+        out
+    }
 }
 
 /// `(display name, path)` of each page: relative to the root when inside it, sorted, each once.

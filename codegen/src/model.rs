@@ -8,6 +8,7 @@ use std::path::Path;
 use graphpatch_naming::json::Json;
 use graphpatch_naming::template::{self, Piece};
 
+use crate::container::Container;
 use crate::csdl::Csdl;
 use crate::naming;
 use crate::page::{self, Body, CellType, Page, PageError, TypeCell};
@@ -15,11 +16,14 @@ use crate::permissions::{self, Kind, PermissionMap, PermissionSet};
 use crate::resources::{ResourceKind, ResourcePage, Resources};
 use crate::types::{Origin, Property, TypeDef, TypeRef};
 
-/// An entity to generate, from one page.
+/// An entity to generate, from one page or from the CSDL.
 #[derive(Debug, Clone)]
 pub struct Entity {
-    /// The page, relative to the docs root (or as given).
+    /// The page, relative to the docs root (or as given); empty for an entity from the CSDL
+    /// that no page enriched.
     pub page: String,
+    /// Generated from the CSDL (the CSDL-first form), rather than from its page.
+    pub from_csdl: bool,
     /// The page's title.
     pub title: Option<String>,
     /// `microsoft.graph.deviceCategory`.
@@ -30,15 +34,17 @@ pub struct Entity {
     pub patch_odata_type: bool,
     /// The PATCH templates, parameters renamed where the page repeats one.
     pub templates: Vec<String>,
-    /// The permissions.
-    pub permissions: PermissionSet,
+    /// The PATCH permissions; `None` where no source knows them.
+    pub permissions: Option<PermissionSet>,
+    /// The GET permissions, where the permissions map knows them (the CSDL-first form).
+    pub read_permissions: Option<PermissionSet>,
     /// Sentences for the doc comment: where the permissions come from, what was renamed,
     /// skipped or read around.
     pub notes: Vec<String>,
     /// The properties, in table order.
     pub fields: Vec<Field>,
-    /// The example request's body.
-    pub request: Body,
+    /// The example request's body (a page's; none from the CSDL alone).
+    pub request: Option<Body>,
     /// The example response's body, if it has one.
     pub response: Option<Body>,
 }
@@ -77,6 +83,147 @@ impl Resolver {
             defs: BTreeMap::new(),
             failed: BTreeMap::new(),
         }
+    }
+
+    /// The CSDL, if one was given.
+    pub fn csdl(&self) -> Option<&Csdl> {
+        self.csdl.as_ref()
+    }
+
+    /// Entity type `q` from the CSDL alone (the CSDL-first form): every structural property,
+    /// inherited ones included (the key read-only), the templates the container reaches it
+    /// through, the permissions the map knows for them.
+    pub fn csdl_entity(
+        &mut self,
+        q: &str,
+        version: &str,
+        container: &mut Container,
+    ) -> Result<Entity, String> {
+        let csdl = self
+            .csdl
+            .as_ref()
+            .ok_or("the CSDL-first form needs --csdl")?;
+        let Some((key, properties)) = csdl.entity_properties(q) else {
+            return Err(if csdl.is_value_type(q) {
+                format!("`{q}` is an enum or complex type, not an entity type")
+            } else {
+                format!("`{q}` is not an entity type of the CSDL")
+            });
+        };
+        let reached = container.reach(csdl, q);
+        let Some(through) = reached.through else {
+            return Err(format!(
+                "no path of the entity container reaches `{q}` (nor a base type of it) within {} \
+                 navigations",
+                container.depth()
+            ));
+        };
+        let description = csdl.description(q).map(str::to_owned);
+        let navigations: Vec<String> = csdl
+            .chain(q)
+            .iter()
+            .rev()
+            .flat_map(|t| csdl.own_navigations(t).iter().map(|n| n.name.clone()))
+            .collect();
+        let mut notes = vec![if through == q {
+            format!(
+                "Templates: the entity container's paths to `{q}` ({}).",
+                plural(reached.templates.len(), "template")
+            )
+        } else {
+            format!(
+                "Templates: the entity container's paths to its base type `{through}` ({}); \
+                 change sets name `{q}` in `@odata.type`.",
+                plural(reached.templates.len(), "template")
+            )
+        }];
+        let mut fields = Vec::new();
+        let mut left_out = Vec::new();
+        for property in properties {
+            let read_only = key.contains(&property.name);
+            let ty = match property.ty {
+                Ok(ty) => ty,
+                Err(reason) => {
+                    left_out.push(format!("`{}` is left out: {reason}.", property.name));
+                    continue;
+                }
+            };
+            if !is_property_name(&property.name) {
+                left_out.push(format!(
+                    "`{}` is left out: not a property name graphpatch can carry.",
+                    property.name
+                ));
+                continue;
+            }
+            if let Some(named) = ty.named() {
+                if let Err(reason) = self.ensure_top(named) {
+                    left_out.push(format!("`{}` is left out: {reason}.", property.name));
+                    continue;
+                }
+            }
+            fields.push(Field {
+                wire: property.name,
+                ty,
+                read_only,
+                description: property.description.unwrap_or_default(),
+            });
+        }
+        if !navigations.is_empty() {
+            notes.push(format!(
+                "Navigation properties, which a PATCH does not set, are left out: {}.",
+                navigations
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        notes.extend(left_out);
+        let refs: Vec<&str> = reached.templates.iter().map(String::as_str).collect();
+        let (permissions, read_permissions) = match &self.map {
+            Some(map) => {
+                let patch = map.lookup(&refs);
+                let read = map.lookup_read(&refs);
+                let known = refs.iter().filter(|t| map.knows(t)).count();
+                let known_read = refs.iter().filter(|t| map.knows_read(t)).count();
+                notes.push(match patch {
+                    Some(_) => format!(
+                        "Permissions: from the Graph permissions map (`permissions.json`), which \
+                         knows PATCH on {known} of the {} templates.",
+                        refs.len()
+                    ),
+                    None => "Permissions: unknown; the Graph permissions map knows PATCH on none \
+                             of the templates."
+                        .to_owned(),
+                });
+                if read.is_some() {
+                    notes.push(format!(
+                        "Read permissions: from the map's GET entries, on {known_read} of the \
+                         templates."
+                    ));
+                }
+                (patch, read)
+            }
+            None => {
+                notes.push("Permissions: unknown; no permissions map was given.".to_owned());
+                (None, None)
+            }
+        };
+        Ok(Entity {
+            page: String::new(),
+            from_csdl: true,
+            title: description,
+            odata_type: q.to_owned(),
+            version: version.to_owned(),
+            patch_odata_type: true,
+            templates: reached.templates,
+            permissions,
+            read_permissions,
+            notes,
+            fields,
+            request: None,
+            response: None,
+        })
     }
 
     /// The types resolved so far, and the resource pages (for descriptions).
@@ -282,15 +429,17 @@ impl Resolver {
         }
         Ok(Entity {
             page: rel.to_owned(),
+            from_csdl: false,
             title: page.title.clone(),
             odata_type,
             version,
             patch_odata_type,
             templates,
-            permissions,
+            permissions: Some(permissions),
+            read_permissions: None,
             notes,
             fields,
-            request: page.request.body.clone(),
+            request: Some(page.request.body.clone()),
             response: page.response.body.clone(),
         })
     }
@@ -517,6 +666,90 @@ impl Resolver {
             }
         }
         Ok(())
+    }
+}
+
+/// Enriches `entity`, generated from the CSDL, with `page`, the entity its update page gives:
+/// the page's descriptions, examples (for `--tests`) and `@odata.type` convention; the
+/// properties it lists and the CSDL lacks (the pages may be newer); and its templates the
+/// container does not produce, added and named in the doc comment.
+pub fn enrich(entity: &mut Entity, page: &Entity) {
+    entity.page = page.page.clone();
+    if entity.title.is_none() {
+        entity.title = page.title.clone();
+    }
+    entity.request = page.request.clone();
+    entity.response = page.response.clone();
+    if entity.patch_odata_type != page.patch_odata_type {
+        entity.patch_odata_type = page.patch_odata_type;
+        entity
+            .notes
+            .push("Change sets carry no `@odata.type`, as the page's example request.".to_owned());
+    }
+    let mut added_fields = Vec::new();
+    for field in &page.fields {
+        match entity.fields.iter_mut().find(|f| f.wire == field.wire) {
+            Some(ours) => {
+                if !field.description.trim().is_empty() {
+                    ours.description = field.description.clone();
+                }
+            }
+            None => {
+                let mut field = field.clone();
+                field
+                    .description
+                    .push_str(" (From the page: the CSDL lacks it.)");
+                added_fields.push(field.wire.clone());
+                entity.fields.push(field);
+            }
+        }
+    }
+    if !added_fields.is_empty() {
+        entity.notes.push(format!(
+            "Properties from `{}` the CSDL lacks: {}.",
+            page.page,
+            added_fields
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let shapes: Vec<String> = entity
+        .templates
+        .iter()
+        .map(|t| permissions::shape(t))
+        .collect();
+    let extra: Vec<String> = page
+        .templates
+        .iter()
+        .filter(|t| !shapes.contains(&permissions::shape(t)))
+        .cloned()
+        .collect();
+    if !extra.is_empty() {
+        entity.notes.push(format!(
+            "Templates from `{}` that the entity container does not produce: {}.",
+            page.page,
+            extra
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        entity.templates.extend(extra);
+    }
+    entity.notes.push(format!(
+        "Descriptions and examples: from `{}` where it gives them.",
+        page.page
+    ));
+}
+
+/// `3 templates`, `1 template`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

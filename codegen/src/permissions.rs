@@ -237,10 +237,15 @@ struct Grant {
     level: i64,
 }
 
-/// The PATCH part of the permissions map, by path shape.
+/// Grants by kind, for one path shape.
+type Grants = BTreeMap<Kind, Vec<Grant>>;
+
+/// The PATCH and GET parts of the permissions map, by path shape.
 #[derive(Debug, Default)]
 pub struct PermissionMap {
-    by_shape: HashMap<String, BTreeMap<Kind, Vec<Grant>>>,
+    by_shape: HashMap<String, Grants>,
+    /// The GET entries: what reading the entity needs.
+    read_by_shape: HashMap<String, Grants>,
 }
 
 /// `/deviceManagement/x/{xId}/y` → `/devicemanagement/x/{}/y`: how the map's paths
@@ -305,10 +310,11 @@ impl PermissionMap {
                         .collect()
                 };
                 let methods = strings("methods");
-                if !methods
+                let patch = methods
                     .iter()
-                    .any(|m| *m == "PATCH" || *m == "<WriteMethods>")
-                {
+                    .any(|m| *m == "PATCH" || *m == "<WriteMethods>");
+                let get = methods.iter().any(|m| *m == "GET" || *m == "<ReadMethods>");
+                if !patch && !get {
                     continue;
                 }
                 let kinds: Vec<Kind> = strings("schemeKeys")
@@ -328,17 +334,24 @@ impl PermissionMap {
                         .find_map(|part| part.trim().strip_prefix("least="))
                         .map(|l| l.split(',').map(str::trim).collect())
                         .unwrap_or_default();
-                    let entry = map.by_shape.entry(shape(path)).or_default();
-                    for kind in &kinds {
-                        let grants = entry.entry(*kind).or_default();
-                        if grants.iter().any(|g| g.scope == *scope) {
+                    for (wanted, table) in
+                        [(patch, &mut map.by_shape), (get, &mut map.read_by_shape)]
+                    {
+                        if !wanted {
                             continue;
                         }
-                        grants.push(Grant {
-                            scope: scope.clone(),
-                            least: least.contains(&kind.scheme_key()),
-                            level: levels.get(kind.scheme_key()).copied().unwrap_or(99),
-                        });
+                        let entry = table.entry(shape(path)).or_default();
+                        for kind in &kinds {
+                            let grants = entry.entry(*kind).or_default();
+                            if grants.iter().any(|g| g.scope == *scope) {
+                                continue;
+                            }
+                            grants.push(Grant {
+                                scope: scope.clone(),
+                                least: least.contains(&kind.scheme_key()),
+                                level: levels.get(kind.scheme_key()).copied().unwrap_or(99),
+                            });
+                        }
                     }
                 }
             }
@@ -355,9 +368,23 @@ impl PermissionMap {
     /// marked least privileged on any of them first, then by privilege level and name), or
     /// `None` if it knows none.
     pub fn lookup(&self, templates: &[&str]) -> Option<PermissionSet> {
-        let known: Vec<&BTreeMap<Kind, Vec<Grant>>> = templates
+        Self::union(&self.by_shape, templates)
+    }
+
+    /// Whether the map knows GET on `template`.
+    pub fn knows_read(&self, template: &str) -> bool {
+        self.read_by_shape.contains_key(&shape(template))
+    }
+
+    /// As [`PermissionMap::lookup`], for GET: what reading the entity through `templates` needs.
+    pub fn lookup_read(&self, templates: &[&str]) -> Option<PermissionSet> {
+        Self::union(&self.read_by_shape, templates)
+    }
+
+    fn union(table: &HashMap<String, Grants>, templates: &[&str]) -> Option<PermissionSet> {
+        let known: Vec<&Grants> = templates
             .iter()
-            .filter_map(|t| self.by_shape.get(&shape(t)))
+            .filter_map(|t| table.get(&shape(t)))
             .collect();
         if known.is_empty() {
             return None;

@@ -65,7 +65,14 @@ impl Resources {
     /// Indexes `<root>/resources/*.md` by the type name in each title.
     pub fn index(root: &Path) -> Resources {
         let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
-        if let Ok(entries) = std::fs::read_dir(root.join("resources")) {
+        // An empty root is no docs at all (the CSDL-first form without `--docs`), not the
+        // current directory.
+        let listing = if root.as_os_str().is_empty() {
+            None
+        } else {
+            std::fs::read_dir(root.join("resources")).ok()
+        };
+        if let Some(entries) = listing {
             let mut files: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "md"))

@@ -121,7 +121,7 @@ pub fn deserialize_patch(
         quote!(#patch_ident),
         &expecting,
         quote! {
-            let mut __patch = #patch_ident::default();
+            let mut __patch = <#patch_ident as ::core::default::Default>::default();
             while let ::core::option::Option::Some(__key) =
                 __map.next_key::<::graphpatch::__private::Key<'de>>()?
             {

@@ -22,6 +22,20 @@ pub struct DeviceCategory {
     pub r#type: Option<String>,
 }
 
+/// A property named like `Default::default`: the change set's setter must not shadow it in the
+/// generated decoder (Graph's `synchronizationTemplate` has one).
+#[graph_entity(
+    odata_type = "microsoft.graph.synchronizationTemplate",
+    version = "v1.0",
+    path = "/applications/{applicationId}/synchronization/templates/{synchronizationTemplateId}",
+    permissions = unknown,
+)]
+pub struct SynchronizationTemplate {
+    #[graph(read_only)]
+    pub id: String,
+    pub default: Option<bool>,
+}
+
 fn main() {
     assert_eq!(DeviceCategory::VERSION, graphpatch::metadata::ApiVersion::V1);
     assert_eq!(
@@ -53,4 +67,11 @@ fn main() {
     let _ = DeviceCategoryPath::DeviceCategoryTypes { r#type: "kiosk".into() };
     // A request clones and prints without the entity being `Clone` or `Debug`.
     assert!(format!("{:?}", request.clone()).contains("role_scope_tag_ids"));
+    let template: <SynchronizationTemplate as GraphEntity>::Patch =
+        serde_json::from_str(r##"{"@odata.type":"#microsoft.graph.synchronizationTemplate","default":true}"##)
+            .unwrap();
+    assert_eq!(
+        serde_json::to_string(&template).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.synchronizationTemplate","default":true}"##
+    );
 }
