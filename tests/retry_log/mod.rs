@@ -48,6 +48,10 @@ impl RetryLog {
 pub fn capture() -> (RetryLog, DefaultGuard) {
     let log = RetryLog::default();
     let guard = tracing::subscriber::set_default(Capture(log.clone()));
+    // A callsite first reached on another test's thread while no capture was alive may have
+    // cached "never" (tracing decides each callsite's interest once, and a registration that
+    // races with another thread's leaves that stale): ask every callsite again now.
+    tracing::callsite::rebuild_interest_cache();
     (log, guard)
 }
 

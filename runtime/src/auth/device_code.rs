@@ -215,7 +215,7 @@ impl DeviceCode {
             ("device_code", device_code.expose()),
         ];
         loop {
-            tracing::info!(
+            tracing::debug!(
                 delay_ms = interval.as_millis() as u64,
                 "device code sign-in: waiting before the next poll"
             );
