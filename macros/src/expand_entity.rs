@@ -113,6 +113,10 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
         let field = f.ident;
         quote!(<::core::primitive::usize as ::core::convert::From<::core::primitive::bool>>::from(self.#field.is_set()))
     });
+    let field_names: Vec<String> = entity.fields.iter().map(|f| f.name()).collect();
+    let field_names: Vec<&str> = field_names.iter().map(String::as_str).collect();
+    // Without a table (too many properties for one), `graph_patch!` finds names the slow way.
+    let name_table = graphpatch_naming::name_table(&field_names).unwrap_or_default();
     let slot_impls = writable.iter().map(|(index, f)| {
         let (field, ty) = (f.ident, f.value_ty());
         quote! {
@@ -271,6 +275,9 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
             }
 
             #(#slot_impls)*
+            impl ::graphpatch::__private::PatchNames for #patch_ident {
+                const TABLE: &'static [::core::primitive::u16] = &[#(#name_table),*];
+            }
             #property_types
 
             impl ::graphpatch::__private::EntityPath for #path_ident {

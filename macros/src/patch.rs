@@ -167,28 +167,44 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     };
     // The check is an unnamed const that nothing uses, so its failure is reported once; the
     // index the code uses comes from a twin that cannot fail (its value then never matters).
+    // Both, and each parameter's check, first ask the fast check, which needs no message: a call
+    // without a mistake never evaluates the others.
     let select_panic = panic(call.params_span);
+    let fast = quote_spanned!(call.params_span=> __GRAPHPATCH_FAST_TEMPLATE);
     let select = quote_spanned! {call.params_span=>
-        const _: () = match #private::select_template(
-            #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
-        ) {
-            ::core::result::Result::Ok(_) => (),
-            ::core::result::Result::Err(__message) => #select_panic,
+        const __GRAPHPATCH_FAST_TEMPLATE: ::core::option::Option<usize> =
+            #private::fast_template(#meta::PATHS, &[#(#names),*], #at);
+        const _: () = match #fast {
+            ::core::option::Option::Some(_) => (),
+            ::core::option::Option::None => match #private::select_template(
+                #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
+            ) {
+                ::core::result::Result::Ok(_) => (),
+                ::core::result::Result::Err(__message) => #select_panic,
+            },
         };
-        const __GRAPHPATCH_TEMPLATE: usize = match #private::select_template(
-            #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
-        ) {
-            ::core::result::Result::Ok(index) => index,
-            ::core::result::Result::Err(_) => 0,
+        const __GRAPHPATCH_TEMPLATE: usize = match #fast {
+            ::core::option::Option::Some(index) => index,
+            ::core::option::Option::None => match #private::select_template(
+                #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
+            ) {
+                ::core::result::Result::Ok(index) => index,
+                ::core::result::Result::Err(_) => 0,
+            },
         };
     };
     let param_checks = params.iter().zip(&names).map(|(p, name)| {
         let span = p.name.span();
         let panic = panic(span);
         quote_spanned! {span=>
-            const _: () = match #private::check_param(#meta::NAME, #meta::PATHS, #name) {
-                ::core::result::Result::Ok(()) => (),
-                ::core::result::Result::Err(__message) => #panic,
+            const _: () = match #fast {
+                ::core::option::Option::Some(_) => (),
+                ::core::option::Option::None => {
+                    match #private::check_param(#meta::NAME, #meta::PATHS, #name) {
+                        ::core::result::Result::Ok(()) => (),
+                        ::core::result::Result::Err(__message) => #panic,
+                    }
+                }
             };
         }
     });
@@ -201,6 +217,12 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     });
 
     let changes = syn::Ident::new("__graphpatch_changes", Span::mixed_site());
+    // Through the change set type, as `PatchSlot` is: a type that is not an entity is reported
+    // once, at the entity's path.
+    let names_table = quote_spanned! {entity_span=>
+        <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch
+            as #private::PatchNames>::TABLE
+    };
     let property_sets = properties.iter().map(|p| {
         let span = p.name.span();
         let name = unraw(&p.name);
@@ -228,11 +250,16 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         };
         quote_spanned! {span=>
             {
-                const __GRAPHPATCH_PROPERTY: usize = match #private::property_index(
-                    #meta::NAME, #meta::PROPERTIES, #name, #is_null,
+                const __GRAPHPATCH_PROPERTY: usize = match #private::fast_property_index(
+                    #meta::PROPERTIES, #names_table, #name, #is_null,
                 ) {
-                    ::core::result::Result::Ok(index) => index,
-                    ::core::result::Result::Err(__message) => #panic,
+                    ::core::option::Option::Some(index) => index,
+                    ::core::option::Option::None => match #private::property_index(
+                        #meta::NAME, #meta::PROPERTIES, #name, #is_null,
+                    ) {
+                        ::core::result::Result::Ok(index) => index,
+                        ::core::result::Result::Err(__message) => #panic,
+                    },
                 };
                 #assign
             }

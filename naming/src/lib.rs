@@ -8,12 +8,49 @@
 //! - [`template`]: path templates (`/deviceManagement/deviceShellScripts/{deviceShellScriptId}`)
 //!   and their parameter names;
 //! - [`check_odata_type`] and [`check_scope_name`]: OData type names and permission names;
-//! - [`json`]: a JSON reader that keeps numbers exactly as written and objects in key order.
+//! - [`json`]: a JSON reader that keeps numbers exactly as written and objects in key order;
+//! - [`name_hash`] and [`name_table`]: the hash table of an entity's property names that
+//!   `#[graph_entity]` writes and `graph_patch!`'s compile-time lookup reads.
 //!
 //! No dependencies; not useful on its own.
 
 pub mod json;
 pub mod template;
+
+/// FNV-1a over the bytes of `name`: the hash of [`name_table`], computed by `#[graph_entity]`
+/// when it writes the table and by a `graph_patch!` call site's constant when it looks a name up,
+/// so both must use this one function.
+pub const fn name_hash(name: &str) -> u32 {
+    let bytes = name.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
+/// An open-addressing hash table of `names` (linear probing, at most half full, its length a
+/// power of two): each slot holds `0` (empty) or a name's index plus one, at or after
+/// `name_hash(name) & (len - 1)`. A lookup hashes once and compares a name or two, whatever the
+/// number of names. `None` when there are too many names for `u16` slots.
+pub fn name_table(names: &[&str]) -> Option<Vec<u16>> {
+    if names.len() >= usize::from(u16::MAX) {
+        return None;
+    }
+    let len = (names.len() * 2).max(1).next_power_of_two();
+    let mask = len - 1;
+    let mut table = vec![0u16; len];
+    for (index, name) in names.iter().enumerate() {
+        let mut slot = name_hash(name) as usize & mask;
+        while table[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = u16::try_from(index + 1).ok()?;
+    }
+    Some(table)
+}
 
 /// Rust's keywords: a field or parameter named like one becomes a raw identifier (`r#type`).
 pub const KEYWORDS: &[&str] = &[
@@ -212,6 +249,32 @@ fn dotted_words(value: &str, extra_start: &[char], extra: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_tables() {
+        // FNV-1a's published test vectors.
+        assert_eq!(name_hash(""), 0x811c_9dc5);
+        assert_eq!(name_hash("a"), 0xe40c_292c);
+        assert_eq!(name_hash("foobar"), 0xbf9c_f968);
+        let names = [
+            "id",
+            "run_state",
+            "result_message",
+            "error_code",
+            "run_stat",
+        ];
+        let table = name_table(&names).expect("a table");
+        assert_eq!(table.len(), 16);
+        assert_eq!(table.iter().filter(|&&s| s != 0).count(), names.len());
+        for (index, name) in names.iter().enumerate() {
+            let mut slot = name_hash(name) as usize & (table.len() - 1);
+            while usize::from(table[slot]) != index + 1 {
+                assert_ne!(table[slot], 0, "{name} is not in its probe sequence");
+                slot = (slot + 1) & (table.len() - 1);
+            }
+        }
+        assert_eq!(name_table(&[]), Some(vec![0]));
+    }
 
     #[test]
     fn conversions() {

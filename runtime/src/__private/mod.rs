@@ -21,7 +21,10 @@ pub use crate::request::PatchRequest;
 pub use crate::slot::Slot;
 
 pub use crate::filter::{FilterLiteral, FilterOperand};
-pub use check::{check_param, filter_property, param_order, property_index, select_template};
+pub use check::{
+    check_param, fast_property_index, fast_template, filter_property, param_order, property_index,
+    select_template,
+};
 pub use de::{
     from_object, patch_odata_type, patch_slot, patch_unknown, property, required, skip, Key,
 };
@@ -35,6 +38,14 @@ pub trait PatchSlot<const I: usize> {
     type Value;
     /// The slot.
     fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
+}
+
+/// The hash table of an entity's property names (`graphpatch_naming::name_table` of the names
+/// in `GraphEntity::PROPERTIES`), on its change set type: what `graph_patch!` looks a property
+/// up in.
+pub trait PatchNames {
+    /// Each slot `0` or a property's index plus one.
+    const TABLE: &'static [u16];
 }
 
 /// The Rust type of property number `I` (its index in `GraphEntity::PROPERTIES`), whatever it
