@@ -9,7 +9,7 @@
 //! | `bool` | `true`, `false` |
 //! | integers | bare: `42`, `-7` |
 //! | [`Double`], [`Single`] | bare: `6.5`, `1e-7`; `NaN`, `INF`, `-INF` |
-//! | [`Guid`](crate::Guid) | bare: `52effe71-fe71-52ef-71fe-ef5271feef52` |
+//! | [`Guid`] | bare: `52effe71-fe71-52ef-71fe-ef5271feef52` |
 //! | [`DateTimeOffset`] | bare: `2017-01-01T00:02:58.4418045-08:00` |
 //! | [`Date`], [`TimeOfDay`] | bare: `2016-12-31`, `12:00:05.5020000` |
 //! | [`Duration`] | `duration'P1DT2H'` |
