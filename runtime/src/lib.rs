@@ -175,6 +175,9 @@
 //!
 //! # Features
 //!
+//! - `aws-lc-rs` (default) or `ring`: the rustls crypto provider; `http2` (default).
+//! - `gzip` (off by default): ask for gzip-compressed responses and decode them — list pages
+//!   shrink about 20×, at the cost of `flate2` and `async-compression` in the build.
 //! - `azure` (off by default): `auth::AzureCredential`, a token provider over any Azure SDK
 //!   credential (`azure_core::credentials::TokenCredential`, from `azure_identity`). Needs Rust
 //!   1.88, as `azure_core` 1 does.

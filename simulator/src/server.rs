@@ -827,7 +827,25 @@ fn list(
         link.push_str(&format!("$skiptoken={}", skip + page_size));
         page.insert("@odata.nextLink".into(), Value::String(link));
     }
-    reply.json(StatusCode::OK, &Value::Object(page))
+    let body = serde_json::to_vec(&Value::Object(page)).expect("a JSON value serializes");
+    if accepts_gzip(request) {
+        return reply.gzipped_json(StatusCode::OK, &body);
+    }
+    reply.raw(StatusCode::OK, "application/json", Bytes::from(body))
+}
+
+/// Whether the client asked for gzip (`Accept-Encoding: gzip`, `gzip, deflate`, …).
+fn accepts_gzip(request: &RecordedRequest) -> bool {
+    request.header("accept-encoding").is_some_and(|value| {
+        value.split(',').any(|coding| {
+            coding
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .eq_ignore_ascii_case("gzip")
+        })
+    })
 }
 
 /// The registered entities with a template that matches the path, in registration order.
@@ -926,6 +944,19 @@ impl Reply {
     fn json(&self, status: StatusCode, body: &Value) -> HttpResponse {
         let bytes = serde_json::to_vec(body).expect("a JSON value serializes");
         self.raw(status, "application/json", Bytes::from(bytes))
+    }
+
+    /// A JSON body, gzip-compressed, as Graph sends list pages to a client that asks.
+    fn gzipped_json(&self, status: StatusCode, json: &[u8]) -> HttpResponse {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(json).expect("writing to memory");
+        let compressed = encoder.finish().expect("writing to memory");
+        self.base(status)
+            .header("content-type", "application/json")
+            .header("content-encoding", "gzip")
+            .body(SimBody::full(Bytes::from(compressed)))
+            .expect("a valid response")
     }
 
     fn raw(&self, status: StatusCode, content_type: &str, body: Bytes) -> HttpResponse {
