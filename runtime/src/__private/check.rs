@@ -138,27 +138,7 @@ pub const fn property_index(
         }
         i += 1;
     }
-    let message = Message::new()
-        .code(entity)
-        .push(" has no property ")
-        .code(name);
-    // The wire name written by mistake: point to the Rust name.
-    let mut i = 0;
-    while i < properties.len() {
-        if str_eq(properties[i].wire, name) {
-            return Err(message
-                .push("; graph_patch! takes the Rust field name: ")
-                .code(properties[i].name));
-        }
-        i += 1;
-    }
-    let mut closest = Closest::to(name);
-    let mut i = 0;
-    while i < properties.len() {
-        closest = closest.offer(properties[i].name);
-        i += 1;
-    }
-    Err(closest.suggest(message).0)
+    Err(no_property(entity, properties, name, "graph_patch!"))
 }
 
 /// The index of property `name` in `properties` for `graph_filter!`, which may read any
@@ -184,6 +164,12 @@ pub const fn filter_property(
         }
         i += 1;
     }
+    Err(no_property(entity, properties, name, "graph_filter!"))
+}
+
+/// Why `name` is no property of `entity`, for the macro `by` (`graph_patch!`, `graph_filter!`):
+/// a wire name written by mistake points to its Rust name, else the closest name is suggested.
+const fn no_property(entity: &str, properties: &[Property], name: &str, by: &str) -> Message {
     let message = Message::new()
         .code(entity)
         .push(" has no property ")
@@ -191,9 +177,11 @@ pub const fn filter_property(
     let mut i = 0;
     while i < properties.len() {
         if str_eq(properties[i].wire, name) {
-            return Err(message
-                .push("; graph_filter! takes the Rust field name: ")
-                .code(properties[i].name));
+            return message
+                .push("; ")
+                .push(by)
+                .push(" takes the Rust field name: ")
+                .code(properties[i].name);
         }
         i += 1;
     }
@@ -203,7 +191,7 @@ pub const fn filter_property(
         closest = closest.offer(properties[i].name);
         i += 1;
     }
-    Err(closest.suggest(message).0)
+    closest.suggest(message).0
 }
 
 /// Whether any template of the entity has the parameter `name`.
