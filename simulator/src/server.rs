@@ -27,7 +27,7 @@ use crate::query::{parse_filter, Query};
 
 // Every graphpatch item the server uses, in one place.
 use graphpatch::auth::TokenClaims;
-use graphpatch::path::Segment;
+use graphpatch::path::{PathTemplate, Segment};
 
 /// Request bodies larger than this are refused, as Graph refuses oversized requests.
 const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
@@ -679,17 +679,9 @@ fn route_collection<'a>(
         .filter(|r| {
             r.version.as_str() == version
                 && r.paths.iter().any(|template| {
-                    template.collection().is_some_and(|collection| {
-                        collection.segments.len() == segments.len()
-                            && collection
-                                .segments
-                                .iter()
-                                .zip(segments)
-                                .all(|(t, s)| match t {
-                                    Segment::Literal(text) => text == s,
-                                    Segment::Param { .. } => true,
-                                })
-                    })
+                    template
+                        .collection()
+                        .is_some_and(|collection| matches(&collection, segments))
                 })
         })
         .collect()
@@ -855,19 +847,22 @@ fn route<'a>(state: &'a State, version: &str, segments: &[String]) -> Vec<&'a Re
         .iter()
         .filter(|r| {
             r.version.as_str() == version
-                && r.paths.iter().any(|template| {
-                    template.segments.len() == segments.len()
-                        && template
-                            .segments
-                            .iter()
-                            .zip(segments)
-                            .all(|(t, s)| match t {
-                                Segment::Literal(text) => text == s,
-                                Segment::Param { .. } => true,
-                            })
-                })
+                && r.paths.iter().any(|template| matches(template, segments))
         })
         .collect()
+}
+
+/// Whether the path's segments fit a template: its literals as written, anything for a parameter.
+fn matches(template: &PathTemplate, segments: &[String]) -> bool {
+    template.segments.len() == segments.len()
+        && template
+            .segments
+            .iter()
+            .zip(segments)
+            .all(|(t, s)| match t {
+                Segment::Literal(text) => text == s,
+                Segment::Param { .. } => true,
+            })
 }
 
 /// Applies a PATCH body to a stored document with Graph's rules, or says why Graph would refuse.
