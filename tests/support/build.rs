@@ -28,7 +28,9 @@ fn main() {
     println!("cargo::rerun-if-env-changed=GRAPHPATCH_DOCS");
     let docs = match std::env::var_os("GRAPHPATCH_DOCS") {
         Some(root) => PathBuf::from(root),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+        // Read when the script runs, not when it was compiled: a build script binary may be
+        // reused for a checkout elsewhere.
+        None => Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
             .parent()
             .expect("the support crate sits in tests/")
             .join("fixtures/graph-docs"),
