@@ -393,7 +393,7 @@ impl<'a> Plan<'a> {
             if owner.is_some_and(|o| self.boxed.contains(&(o.to_owned(), field.wire.clone()))) {
                 ty = format!("Box<{ty}>");
             }
-            let ty = if field.read_only && kind == FieldOwner::Entity {
+            let ty = if field.key && kind == FieldOwner::Entity {
                 ty
             } else {
                 format!("Option<{ty}>")
@@ -550,6 +550,7 @@ impl<'a> Plan<'a> {
                         wire: property.name.clone(),
                         ty: ty.clone(),
                         read_only: false,
+                        key: false,
                         description,
                     })
                 }
@@ -691,6 +692,23 @@ impl<'a> Plan<'a> {
                     body.line
                 )),
                 None => doc[0].push_str("; the example response has no body."),
+            }
+            if !entity.request_dropped.is_empty() {
+                doc.push(format!(
+                    "The page's example also sets {}, read-only here, which a change set cannot \
+                     hold: the request below leaves {} out.",
+                    entity
+                        .request_dropped
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if entity.request_dropped.len() == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    }
+                ));
             }
             let request_expected = request
                 .json

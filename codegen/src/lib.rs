@@ -16,8 +16,11 @@
 //!   those of `src/container.rs`; `--depth <N>` bounds their navigations, default
 //!   [`DEFAULT_DEPTH`]), and with `--permissions` its PATCH and GET permissions from the map
 //!   (`permissions = unknown` where it knows none).
-//! - `--docs` with update pages: each page enriches its entity type (descriptions, examples for
-//!   `--tests`, templates the container does not produce).
+//! - `--docs`: the pages in `resources/` of each entity type (and of its base types) mark
+//!   properties read-only and describe those the CSDL does not; each update page given enriches
+//!   its entity type (its read-only markers and descriptions, its examples for `--tests` — minus
+//!   the properties read-only here — and its templates the container does not produce, added and
+//!   named). The key is always read-only; a page's marker adds read-only, never removes it.
 //! - An Intune entity's throttling family needs no attribute: `GraphEntity::throttle_family()`
 //!   derives it from the generated `odata_type` and paths.
 //! - An entity type that cannot be generated is reported as `type: reason` and skipped.
@@ -509,6 +512,7 @@ fn csdl_entities(
         }));
         match outcome {
             Ok(Ok(mut entity)) => {
+                resolver.type_pages(&mut entity);
                 if let Some(i) = pages.iter().position(|p| p.odata_type == name) {
                     used[i] = true;
                     model::enrich(&mut entity, &pages[i]);

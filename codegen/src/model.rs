@@ -1,6 +1,28 @@
 //! From a parsed page to what gets generated: the entity (odata type, version, templates with
 //! unique parameter names, permissions, properties) and every enum and complex type it reaches,
 //! resolved through the CSDL or, for a type the CSDL lacks, its reference page.
+//!
+//! # Pages over the CSDL (the CSDL-first form)
+//!
+//! An entity generated from the CSDL is enriched, with `--docs`, by the pages in `resources/` of
+//! its type and its base types ([`Resolver::type_pages`]), then by its update page when one is
+//! given ([`enrich`]). Where they and the CSDL disagree:
+//!
+//! - **Read-only**: the CSDL's key is read-only whatever a page says. A property a page marks
+//!   read-only (`This property is read-only.` and the other forms [`page::marks_read_only`]
+//!   reads) is read-only too: `#[graph(read_only)]`, still an `Option` (answers may leave it
+//!   out), so `graph_patch!` refuses it and the change set has no slot for it. A marker only
+//!   adds: no page makes writable what the CSDL's key or another page makes read-only. (The
+//!   page-driven form marks the key alone; the CSDL's `Core.V1.Computed` is not read.)
+//! - **Descriptions**: the update page's where it gives one; else the CSDL's; else the first type
+//!   page's (the type's own, then its base types').
+//! - **Properties** the update page lists and the CSDL lacks are added (read-only if marked);
+//!   properties the CSDL has and the page leaves out stay.
+//! - **Templates**: the container's, then the update page's that none of them matches modulo
+//!   parameter names, named in the doc comment.
+//! - **Examples** (for `--tests`) are the update page's, minus the top-level properties that are
+//!   read-only here: the pages' examples often set what their tables mark read-only, which a
+//!   strict change set refuses; the doc comment and the test say what was left out.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -47,6 +69,9 @@ pub struct Entity {
     pub request: Option<Body>,
     /// The example response's body, if it has one.
     pub response: Option<Body>,
+    /// The properties left out of `request` because they are read-only here (the CSDL-first
+    /// form's pages may mark read-only what their own examples set).
+    pub request_dropped: Vec<String>,
 }
 
 /// A property of an entity.
@@ -56,8 +81,10 @@ pub struct Field {
     pub wire: String,
     /// Its type.
     pub ty: TypeRef,
-    /// `id`: Graph computes it, the change set has no slot for it.
+    /// Graph computes it, the change set has no slot for it (`#[graph(read_only)]`).
     pub read_only: bool,
+    /// The entity's key (`id`): read-only, and in every answer, so not an `Option`.
+    pub key: bool,
     /// The description from the table.
     pub description: String,
 }
@@ -140,7 +167,7 @@ impl Resolver {
         let mut fields = Vec::new();
         let mut left_out = Vec::new();
         for property in properties {
-            let read_only = key.contains(&property.name);
+            let is_key = key.contains(&property.name);
             let ty = match property.ty {
                 Ok(ty) => ty,
                 Err(reason) => {
@@ -164,7 +191,8 @@ impl Resolver {
             fields.push(Field {
                 wire: property.name,
                 ty,
-                read_only,
+                read_only: is_key,
+                key: is_key,
                 description: property.description.unwrap_or_default(),
             });
         }
@@ -223,7 +251,62 @@ impl Resolver {
             fields,
             request: None,
             response: None,
+            request_dropped: Vec::new(),
         })
+    }
+
+    /// Enriches `entity`, generated from the CSDL, with the pages in `resources/` of its type
+    /// and of its base types (its own first): a property such a page marks read-only becomes
+    /// read-only, and one the CSDL does not describe takes the first page's description. Does
+    /// nothing without a docs root.
+    pub fn type_pages(&mut self, entity: &mut Entity) {
+        let Some(csdl) = &self.csdl else {
+            return;
+        };
+        let mut pages: Vec<(String, Vec<crate::resources::PropertyRow>)> = Vec::new();
+        for q in csdl.chain(&entity.odata_type) {
+            let (ns, name) = q.rsplit_once('.').unwrap_or(("microsoft.graph", &q));
+            if let Some(ResourcePage {
+                path,
+                kind: ResourceKind::Entity(rows),
+                ..
+            }) = self.resources.by_name(name, ns)
+            {
+                pages.push((path, rows));
+            }
+        }
+        let mut marked: Vec<(String, Vec<String>)> = Vec::new();
+        let mut described: Vec<String> = Vec::new();
+        for field in &mut entity.fields {
+            let rows = pages.iter().filter_map(|(path, rows)| {
+                rows.iter()
+                    .find(|(name, ..)| *name == field.wire)
+                    .map(|(_, _, description, _)| (path, description))
+            });
+            for (path, description) in rows {
+                if field.description.trim().is_empty() && !description.trim().is_empty() {
+                    field.description = description.clone();
+                    if !described.contains(path) {
+                        described.push(path.clone());
+                    }
+                }
+                if !field.read_only && page::marks_read_only(description) {
+                    field.read_only = true;
+                    note_marked(&mut marked, path, &field.wire);
+                }
+            }
+        }
+        notes_of_markers(&mut entity.notes, &marked);
+        if !described.is_empty() {
+            entity.notes.push(format!(
+                "Descriptions the CSDL lacks: from {}.",
+                described
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
     }
 
     /// The types resolved so far, and the resource pages (for descriptions).
@@ -400,6 +483,8 @@ impl Resolver {
                 }
                 Err(message) => return Err(PageError::new(row.line, message)),
             };
+            // The key alone: the pages' examples set most properties their tables mark
+            // read-only (`supportsScopeTags`), and this form's tests decode those examples.
             let read_only = row.name == "id";
             if !read_only && !is_property_name(&row.name) {
                 return Err(PageError::new(
@@ -411,6 +496,7 @@ impl Resolver {
                 wire: row.name.clone(),
                 ty,
                 read_only,
+                key: read_only,
                 description: row.description.clone(),
             });
         }
@@ -441,6 +527,7 @@ impl Resolver {
             fields,
             request: Some(page.request.body.clone()),
             response: page.response.body.clone(),
+            request_dropped: Vec::new(),
         })
     }
 
@@ -484,7 +571,7 @@ impl Resolver {
                 "type `{name}` {csdl} and has no page in resources/ (the link points at `{target}`)"
             ));
         };
-        if page.kind == ResourceKind::Entity {
+        if matches!(page.kind, ResourceKind::Entity(_)) {
             return Ok(None);
         }
         let q = format!("{}.{}", page.namespace, page.name);
@@ -522,7 +609,7 @@ impl Resolver {
                     description: page.description.clone(),
                 }
             }
-            ResourceKind::Complex(_) | ResourceKind::Entity => TypeDef::Complex {
+            ResourceKind::Complex(_) | ResourceKind::Entity(_) => TypeDef::Complex {
                 properties: Vec::new(),
                 base: None,
                 derived: Vec::new(),
@@ -584,7 +671,9 @@ impl Resolver {
             // Not in the CSDL: its page, if there is one.
             let (ns, name) = q.rsplit_once('.').unwrap_or(("microsoft.graph", q));
             return match self.resources.by_name(name, ns) {
-                Some(page) if page.kind != ResourceKind::Entity => self.page_def(q, &page),
+                Some(page) if !matches!(page.kind, ResourceKind::Entity(_)) => {
+                    self.page_def(q, &page)
+                }
                 _ => Err(format!(
                     "type `{q}` is neither in the CSDL nor in resources/"
                 )),
@@ -670,9 +759,10 @@ impl Resolver {
 }
 
 /// Enriches `entity`, generated from the CSDL, with `page`, the entity its update page gives:
-/// the page's descriptions, examples (for `--tests`) and `@odata.type` convention; the
-/// properties it lists and the CSDL lacks (the pages may be newer); and its templates the
-/// container does not produce, added and named in the doc comment.
+/// the page's descriptions (where it gives one), read-only markers, examples (for `--tests`) and
+/// `@odata.type` convention; the properties it lists and the CSDL lacks (the pages may be newer);
+/// and its templates the container does not produce, added and named in the doc comment. The
+/// example request loses the properties that are read-only here (see the module docs).
 pub fn enrich(entity: &mut Entity, page: &Entity) {
     entity.page = page.page.clone();
     if entity.title.is_none() {
@@ -687,11 +777,17 @@ pub fn enrich(entity: &mut Entity, page: &Entity) {
             .push("Change sets carry no `@odata.type`, as the page's example request.".to_owned());
     }
     let mut added_fields = Vec::new();
+    let mut marked: Vec<(String, Vec<String>)> = Vec::new();
     for field in &page.fields {
+        let read_only = page::marks_read_only(&field.description);
         match entity.fields.iter_mut().find(|f| f.wire == field.wire) {
             Some(ours) => {
                 if !field.description.trim().is_empty() {
                     ours.description = field.description.clone();
+                }
+                if read_only && !ours.read_only {
+                    ours.read_only = true;
+                    note_marked(&mut marked, &page.page, &ours.wire);
                 }
             }
             None => {
@@ -699,6 +795,7 @@ pub fn enrich(entity: &mut Entity, page: &Entity) {
                 field
                     .description
                     .push_str(" (From the page: the CSDL lacks it.)");
+                field.read_only |= read_only;
                 added_fields.push(field.wire.clone());
                 entity.fields.push(field);
             }
@@ -715,6 +812,7 @@ pub fn enrich(entity: &mut Entity, page: &Entity) {
                 .join(", ")
         ));
     }
+    notes_of_markers(&mut entity.notes, &marked);
     let shapes: Vec<String> = entity
         .templates
         .iter()
@@ -742,6 +840,73 @@ pub fn enrich(entity: &mut Entity, page: &Entity) {
         "Descriptions and examples: from `{}` where it gives them.",
         page.page
     ));
+    drop_read_only(entity);
+}
+
+/// Takes out of the example request the properties that are read-only here: a change set
+/// cannot hold them, so the generated test sends the rest.
+fn drop_read_only(entity: &mut Entity) {
+    let Some(Body {
+        json: Json::Object(entries),
+        ..
+    }) = &entity.request
+    else {
+        return;
+    };
+    let read_only = |key: &str| entity.fields.iter().any(|f| f.read_only && f.wire == key);
+    let dropped: Vec<String> = entries
+        .iter()
+        .filter(|(key, _)| read_only(key))
+        .map(|(key, _)| key.clone())
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    let kept: Vec<(String, Json)> = entries
+        .iter()
+        .filter(|(key, _)| !dropped.contains(key))
+        .cloned()
+        .collect();
+    let json = Json::Object(kept);
+    if let Some(body) = &mut entity.request {
+        body.text = json.to_compact();
+        body.json = json;
+    }
+    entity.notes.push(format!(
+        "The example request of `{}` also sets {}, read-only here: the generated test leaves {} \
+         out.",
+        entity.page,
+        dropped
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if dropped.len() == 1 { "it" } else { "them" }
+    ));
+    entity.request_dropped = dropped;
+}
+
+/// Records that `page` marks `property` read-only.
+fn note_marked(marked: &mut Vec<(String, Vec<String>)>, page: &str, property: &str) {
+    match marked.iter_mut().find(|(p, _)| p == page) {
+        Some((_, properties)) => properties.push(property.to_owned()),
+        None => marked.push((page.to_owned(), vec![property.to_owned()])),
+    }
+}
+
+/// A note per page: the properties it marks read-only.
+fn notes_of_markers(notes: &mut Vec<String>, marked: &[(String, Vec<String>)]) {
+    for (page, properties) in marked {
+        notes.push(format!(
+            "Read-only, as `{page}` marks {}: {}.",
+            if properties.len() == 1 { "it" } else { "them" },
+            properties
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
 }
 
 /// `3 templates`, `1 template`.
@@ -884,6 +1049,108 @@ fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn field(wire: &str, key: bool, description: &str) -> Field {
+        Field {
+            wire: wire.to_owned(),
+            ty: TypeRef::Prim(crate::types::Prim::String),
+            read_only: key,
+            key,
+            description: description.to_owned(),
+        }
+    }
+
+    fn entity(fields: Vec<Field>, request: Option<&str>) -> Entity {
+        Entity {
+            page: String::new(),
+            from_csdl: request.is_none(),
+            title: None,
+            odata_type: "microsoft.graph.thing".to_owned(),
+            version: "beta".to_owned(),
+            patch_odata_type: true,
+            templates: vec!["/things/{thingId}".to_owned()],
+            permissions: None,
+            read_permissions: None,
+            notes: Vec::new(),
+            fields,
+            request: request.map(|text| Body {
+                line: 40,
+                json: graphpatch_naming::json::parse(text).unwrap(),
+                text: text.to_owned(),
+            }),
+            response: None,
+            request_dropped: Vec::new(),
+        }
+    }
+
+    /// The merge rule of the module docs: the key stays read-only whatever the page says, a
+    /// page's marker adds read-only and never removes it, and the example request loses what is
+    /// read-only here.
+    #[test]
+    fn page_markers_add_read_only_and_never_remove_it() {
+        let mut ours = entity(
+            vec![
+                field("id", true, "From the CSDL."),
+                field("name", false, "From the CSDL."),
+                field("state", false, ""),
+                field("count", false, "From the CSDL."),
+            ],
+            None,
+        );
+        // A type page marked `count` read-only before the update page is applied.
+        ours.fields[3].read_only = true;
+        let mut page = entity(
+            vec![
+                field("id", false, "The key, without a marker."),
+                field("name", false, "The name."),
+                field("state", false, "The state. This property is read-only."),
+                field("count", false, "The count."),
+                field("newer", false, "Newer than the CSDL. Read-only."),
+            ],
+            Some(r##"{"@odata.type":"#microsoft.graph.thing","name":"n","state":"s","count":1}"##),
+        );
+        page.page = "api/thing-update.md".to_owned();
+        enrich(&mut ours, &page);
+        let flags: Vec<(&str, bool, bool)> = ours
+            .fields
+            .iter()
+            .map(|f| (f.wire.as_str(), f.read_only, f.key))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("id", true, true),
+                ("name", false, false),
+                ("state", true, false),
+                ("count", true, false),
+                ("newer", true, false),
+            ]
+        );
+        // Descriptions: the page's where it gives one.
+        assert_eq!(ours.fields[1].description, "The name.");
+        assert_eq!(ours.request_dropped, ["state", "count"]);
+        assert_eq!(
+            ours.request.as_ref().unwrap().text,
+            r##"{"@odata.type":"#microsoft.graph.thing","name":"n"}"##
+        );
+        let notes = ours.notes.join("\n");
+        assert!(
+            notes.contains("Read-only, as `api/thing-update.md` marks it: `state`."),
+            "{notes}"
+        );
+        assert!(
+            notes.contains("also sets `state`, `count`, read-only here"),
+            "{notes}"
+        );
+
+        // Nothing read-only in the request: it is kept as written.
+        let mut ours = entity(vec![field("id", true, ""), field("name", false, "")], None);
+        let text = "{\n  \"name\": \"n\"\n}";
+        let page = entity(vec![field("name", false, "The name.")], Some(text));
+        enrich(&mut ours, &page);
+        assert_eq!(ours.request.as_ref().unwrap().text, text);
+        assert!(ours.request_dropped.is_empty());
+    }
 
     #[test]
     fn repeated_parameters_get_names_from_their_segment() {

@@ -351,6 +351,23 @@ fn is_section_row(row: &Row) -> bool {
     filled.len() == 1 && filled[0].starts_with("**") && filled[0].ends_with("**")
 }
 
+/// Whether a property's description (an update page's or a type page's, as plain text) marks the
+/// property read-only. The pages write it as a sentence of its own: `This property is
+/// read-only.` (most), `Read-only.`, `Read only.`, `Read-only` closing the cell, `Read-only,
+/// automatically generated.`, `This is read-only and automatically generated.`. A sentence
+/// about something else (`Proprietary scripts are read-only`) is no marker.
+pub fn marks_read_only(description: &str) -> bool {
+    let text = description
+        .to_ascii_lowercase()
+        .replace("read only", "read-only");
+    text.split('.').map(str::trim).any(|sentence| {
+        matches!(sentence, "read-only" | "this property is read-only")
+            || ["read-only,", "read-only and ", "this is read-only"]
+                .iter()
+                .any(|start| sentence.starts_with(start))
+    })
+}
+
 /// `String`, `Int32 collection`, `[installIntent](../resources/x.md)`,
 /// `[policySetItem](../resources/y.md) collection`, `Collection(Edm.String)`.
 pub fn parse_type_cell(cell: &str) -> Result<TypeCell, String> {
@@ -568,6 +585,28 @@ mod tests {
         let err = parse("# Update x\n\nnothing here\n").unwrap_err();
         assert_eq!(err.line, 1);
         assert!(err.message.contains("HTTP Request"));
+    }
+
+    #[test]
+    fn read_only_markers() {
+        for marked in [
+            "Indicates whether … scope tags. This property is read-only. Inherited from deviceConfiguration",
+            "The unique identifier. Read only. This property is read-only.",
+            "Name of the discovered application. Read-only",
+            "Unique identifier for the device category. Read-only.",
+            "Key of the entity. This is read-only and automatically generated.",
+            "Key of the Resource Operation. Read-only, automatically generated.",
+        ] {
+            assert!(marks_read_only(marked), "{marked}");
+        }
+        for unmarked in [
+            "Determines if this is Microsoft Proprietary Script. Proprietary scripts are read-only",
+            "The read-only replica's name.",
+            "Name of the discovered application.",
+            "",
+        ] {
+            assert!(!marks_read_only(unmarked), "{unmarked}");
+        }
     }
 
     #[test]

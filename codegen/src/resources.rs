@@ -1,6 +1,6 @@
-//! The type pages under `resources/`: descriptions for what the CSDL defines, and the
-//! definition itself for a linked type the CSDL lacks (an enum page lists members, a complex
-//! type page has a property table).
+//! The type pages under `resources/`: descriptions for what the CSDL defines (and an entity
+//! type's read-only markers, for the CSDL-first form), and the definition itself for a linked
+//! type the CSDL lacks (an enum page lists members, a complex type page has a property table).
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -8,15 +8,19 @@ use std::path::{Component, Path, PathBuf};
 use crate::markdown::{self, Doc};
 use crate::page::{self, TypeCell};
 
+/// A row of a type page's property table: `(property, type cell, description, line)`.
+pub type PropertyRow = (String, Result<TypeCell, String>, String, usize);
+
 /// What a type page describes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResourceKind {
     /// An enum page: members with descriptions.
     Enum(Vec<(String, String)>),
-    /// A complex type page: `(property, type cell, description, line)` rows.
-    Complex(Vec<(String, Result<TypeCell, String>, String, usize)>),
-    /// An entity page (it has methods).
-    Entity,
+    /// A complex type page: its property rows.
+    Complex(Vec<PropertyRow>),
+    /// An entity page (it has methods): its property rows (descriptions and read-only markers
+    /// for the CSDL-first form).
+    Entity(Vec<PropertyRow>),
 }
 
 /// A type page.
@@ -42,11 +46,10 @@ impl ResourcePage {
                 .iter()
                 .find(|(m, _)| m == name)
                 .map(|(_, d)| d.as_str()),
-            ResourceKind::Complex(rows) => rows
+            ResourceKind::Complex(rows) | ResourceKind::Entity(rows) => rows
                 .iter()
                 .find(|(p, ..)| p == name)
                 .map(|(_, _, d, _)| d.as_str()),
-            ResourceKind::Entity => None,
         };
         found.filter(|d| !d.is_empty())
     }
@@ -195,31 +198,9 @@ pub fn parse(path: &str, text: &str) -> Option<ResourcePage> {
             .unwrap_or_default();
         ResourceKind::Enum(members)
     } else if doc.section(|t| t == "Methods").is_some() {
-        ResourceKind::Entity
+        ResourceKind::Entity(property_rows(&doc))
     } else {
-        let rows = doc
-            .section(|t| t == "Properties")
-            .map(|s| doc.tables(s.heading, s.end))
-            .unwrap_or_default()
-            .into_iter()
-            .next()
-            .map(|t| {
-                t.rows
-                    .iter()
-                    .filter(|r| r.cells.len() >= 2 && !r.cells[0].starts_with("**"))
-                    .map(|r| {
-                        let description = r.cells.get(2..).unwrap_or_default().join(" | ");
-                        (
-                            r.cells[0].trim_matches('`').to_owned(),
-                            page::parse_type_cell(&r.cells[1]),
-                            markdown::plain_text(&description),
-                            r.no,
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        ResourceKind::Complex(rows)
+        ResourceKind::Complex(property_rows(&doc))
     };
     Some(ResourcePage {
         path: path.to_owned(),
@@ -228,6 +209,31 @@ pub fn parse(path: &str, text: &str) -> Option<ResourcePage> {
         description,
         kind,
     })
+}
+
+/// The rows of the page's `Properties` table (`|**Section**|` rows dropped).
+fn property_rows(doc: &Doc) -> Vec<PropertyRow> {
+    doc.section(|t| t == "Properties")
+        .map(|s| doc.tables(s.heading, s.end))
+        .unwrap_or_default()
+        .into_iter()
+        .next()
+        .map(|t| {
+            t.rows
+                .iter()
+                .filter(|r| r.cells.len() >= 2 && !r.cells[0].starts_with("**"))
+                .map(|r| {
+                    let description = r.cells.get(2..).unwrap_or_default().join(" | ");
+                    (
+                        r.cells[0].trim_matches('`').to_owned(),
+                        page::parse_type_cell(&r.cells[1]),
+                        markdown::plain_text(&description),
+                        r.no,
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -273,7 +279,17 @@ mod tests {
             "# user resource type\n\n## Methods\n|Method|\n",
         )
         .unwrap();
-        assert_eq!(page.kind, ResourceKind::Entity);
+        assert_eq!(page.kind, ResourceKind::Entity(Vec::new()));
+        let page = parse(
+            "resources/z.md",
+            "# user resource type\n\n## Methods\n|Method|\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Key. Read-only.|\n",
+        )
+        .unwrap();
+        let ResourceKind::Entity(rows) = &page.kind else {
+            panic!("{page:?}")
+        };
+        assert_eq!(rows.len(), 1);
+        assert_eq!(page.description_of("id"), Some("Key. Read-only."));
     }
 
     #[test]
