@@ -568,3 +568,361 @@ fn param(ty: &str) -> String {
     let simple = ty.rsplit('.').next().unwrap_or(ty);
     format!("{{{simple}Id}}")
 }
+
+#[cfg(test)]
+mod tests {
+    //! One test per rule of the module docs, each on a CSDL written for it.
+
+    use super::*;
+
+    /// A CSDL of `microsoft.graph.entity` (the key `id`), the entity types `types` (each
+    /// `name[:base] nav nav …`, a nav written `name=target` with `*` for a collection and `+`
+    /// for containment, e.g. `parts=*+part`), `extra` schema text, and the container's `roots`
+    /// (`widgets=widget` an entity set, `/me=user` a singleton).
+    fn csdl(types: &[&str], extra: &str, roots: &[&str]) -> Csdl {
+        let mut xml = String::from(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+"#,
+        );
+        for ty in types {
+            let mut words = ty.split_whitespace();
+            let head = words.next().unwrap();
+            let (name, base) = head.split_once(':').unwrap_or((head, "entity"));
+            xml.push_str(&format!(
+                "<EntityType Name=\"{name}\" BaseType=\"graph.{base}\">"
+            ));
+            for nav in words {
+                let (nav, target) = nav.split_once('=').unwrap();
+                let collection = target.contains('*');
+                let contains = target.contains('+');
+                let target = target.trim_start_matches(['*', '+']);
+                let target = if target.contains('.') {
+                    target.to_owned()
+                } else {
+                    format!("graph.{target}")
+                };
+                let ty = if collection {
+                    format!("Collection({target})")
+                } else {
+                    target
+                };
+                xml.push_str(&format!(
+                    "<NavigationProperty Name=\"{nav}\" Type=\"{ty}\"{} />",
+                    if contains {
+                        " ContainsTarget=\"true\""
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            xml.push_str("</EntityType>\n");
+        }
+        xml.push_str("<EntityContainer Name=\"GraphService\">");
+        for root in roots {
+            let (name, ty) = root.split_once('=').unwrap();
+            match name.strip_prefix('/') {
+                Some(name) => xml.push_str(&format!(
+                    "<Singleton Name=\"{name}\" Type=\"graph.{ty}\" />"
+                )),
+                None => xml.push_str(&format!(
+                    "<EntitySet Name=\"{name}\" EntityType=\"graph.{ty}\" />"
+                )),
+            }
+        }
+        xml.push_str("</EntityContainer></Schema>");
+        xml.push_str(extra);
+        xml.push_str("</edmx:DataServices></edmx:Edmx>");
+        Csdl::parse(&xml).unwrap()
+    }
+
+    /// The templates of `ty` (a simple name in `microsoft.graph`, or qualified) within `depth`.
+    fn templates(csdl: &Csdl, depth: usize, ty: &str) -> Vec<String> {
+        let qualified = if ty.contains('.') {
+            ty.to_owned()
+        } else {
+            format!("microsoft.graph.{ty}")
+        };
+        Container::new(depth).reach(csdl, &qualified).templates
+    }
+
+    #[test]
+    fn entity_sets_and_singletons_are_the_roots() {
+        let csdl = csdl(
+            &["widget", "loose"],
+            "",
+            &["widgets=widget", "/myWidget=widget"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "widget"),
+            ["/myWidget", "/widgets/{widgetId}"]
+        );
+        // A type no root reaches has no template.
+        assert!(templates(&csdl, DEFAULT_DEPTH, "loose").is_empty());
+    }
+
+    #[test]
+    fn containment_navigations_are_followed_from_the_roots() {
+        let csdl = csdl(
+            &[
+                "widget parts=*+part settings=+setting",
+                "part bolts=*+bolt",
+                "bolt",
+                "setting",
+            ],
+            "",
+            &["widgets=widget"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "part"),
+            ["/widgets/{widgetId}/parts/{partId}"]
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "bolt"),
+            ["/widgets/{widgetId}/parts/{partId}/bolts/{boltId}"]
+        );
+        // A single-valued containment takes no key.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "setting"),
+            ["/widgets/{widgetId}/settings"]
+        );
+    }
+
+    #[test]
+    fn the_depth_bounds_the_navigations_after_the_root() {
+        let csdl = csdl(
+            &["widget parts=*+part", "part bolts=*+bolt", "bolt"],
+            "",
+            &["widgets=widget"],
+        );
+        assert!(templates(&csdl, 1, "bolt").is_empty());
+        assert_eq!(
+            templates(&csdl, 1, "part"),
+            ["/widgets/{widgetId}/parts/{partId}"]
+        );
+        assert_eq!(
+            templates(&csdl, 2, "bolt"),
+            ["/widgets/{widgetId}/parts/{partId}/bolts/{boltId}"]
+        );
+        assert!(templates(&csdl, 0, "part").is_empty());
+    }
+
+    #[test]
+    fn no_entity_type_twice_on_a_path() {
+        // A folder holds folders (itself) and files; a file holds a version holding a file.
+        let csdl = csdl(
+            &[
+                "folder folders=*+folder files=*+file",
+                "file versions=*+version",
+                "version file=+file",
+            ],
+            "",
+            &["folders=folder"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "folder"),
+            ["/folders/{folderId}"]
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "file"),
+            ["/folders/{folderId}/files/{fileId}"]
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "version"),
+            ["/folders/{folderId}/files/{fileId}/versions/{versionId}"]
+        );
+    }
+
+    /// `drive` is not contained in `user`, and has a path of its own (`/drives/{driveId}`).
+    fn drives() -> Csdl {
+        csdl(
+            &[
+                "user drive=drive",
+                "drive items=*+item",
+                "item",
+                "widget parts=*+part",
+                "part drive=drive",
+            ],
+            "",
+            &["users=user", "/me=user", "drives=drive", "widgets=widget"],
+        )
+    }
+
+    #[test]
+    fn a_single_valued_reference_re_roots_only_from_a_root_and_never_ends_a_path() {
+        let csdl = drives();
+        // From a root's entity (`/me`), the reference re-roots at `drive`; from a part (one
+        // navigation in) it does not.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "item"),
+            [
+                "/drives/{driveId}/items/{itemId}",
+                "/me/drive/items/{itemId}"
+            ]
+        );
+        // `/me/drive` would be an alias of a drive addressed elsewhere: no path ends with it.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "drive"),
+            ["/drives/{driveId}"]
+        );
+    }
+
+    #[test]
+    fn a_non_contained_navigation_leaves_from_the_canonical_path_only() {
+        let csdl = drives();
+        // `user`'s canonical path is `/me` (fewest segments), not `/users/{userId}`.
+        let mut container = Container::new(DEFAULT_DEPTH);
+        let item = container.reach(&csdl, "microsoft.graph.item").templates;
+        assert!(
+            !item.contains(&"/users/{userId}/drive/items/{itemId}".to_owned()),
+            "{item:?}"
+        );
+        assert!(
+            item.contains(&"/me/drive/items/{itemId}".to_owned()),
+            "{item:?}"
+        );
+        assert!(container
+            .explain(
+                &csdl,
+                "microsoft.graph.item",
+                "/users/{id}/drive/items/{id}"
+            )
+            .contains("not from the canonical path"));
+    }
+
+    #[test]
+    fn a_single_valued_reference_to_a_type_without_paths_ends_one() {
+        let csdl = csdl(
+            &["widget rootCertificate=certificate", "certificate"],
+            "",
+            &["widgets=widget"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "certificate"),
+            ["/widgets/{widgetId}/rootCertificate"]
+        );
+    }
+
+    #[test]
+    fn a_non_contained_collection_ends_a_path() {
+        let csdl = csdl(
+            &["widget owners=*user", "user things=*+thing", "thing"],
+            "",
+            &["widgets=widget", "users=user"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "user"),
+            ["/users/{userId}", "/widgets/{widgetId}/owners/{userId}"]
+        );
+        // Nothing goes on after it.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "thing"),
+            ["/users/{userId}/things/{thingId}"]
+        );
+    }
+
+    #[test]
+    fn casts_go_only_into_types_reached_through_a_base() {
+        let csdl = csdl(
+            &[
+                "config",
+                "specialConfig:config extras=*+extra",
+                "extra",
+                "directoryObject",
+                "user:directoryObject notes=*+note",
+                "note",
+            ],
+            "",
+            &[
+                "configs=config",
+                "directoryObjects=directoryObject",
+                "users=user",
+            ],
+        );
+        // `specialConfig` has no path of its own: its navigations follow a cast.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "extra"),
+            ["/configs/{configId}/microsoft.graph.specialConfig/extras/{extraId}"]
+        );
+        // `user` has paths of its own: no `/directoryObjects/{…}/microsoft.graph.user/notes/…`.
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "note"),
+            ["/users/{userId}/notes/{noteId}"]
+        );
+    }
+
+    #[test]
+    fn a_derived_type_gets_its_base_types_paths() {
+        let csdl = csdl(
+            &[
+                "config",
+                "specialConfig:config",
+                "superConfig:specialConfig",
+                "widget special=specialConfig",
+                "orphan",
+            ],
+            "",
+            &["configs=config", "widgets=widget"],
+        );
+        let mut container = Container::new(DEFAULT_DEPTH);
+        let reached = container.reach(&csdl, "microsoft.graph.superConfig");
+        assert_eq!(reached.through.as_deref(), Some("microsoft.graph.config"));
+        // The base's paths, then the references to the types between.
+        assert_eq!(
+            reached.templates,
+            ["/configs/{configId}", "/widgets/{widgetId}/special"]
+        );
+        // Never through the chain's root, `microsoft.graph.entity`.
+        let orphan = container.reach(&csdl, "microsoft.graph.orphan");
+        assert_eq!(orphan.through, None);
+        assert!(orphan.templates.is_empty());
+    }
+
+    #[test]
+    fn key_parameters_are_named_after_their_type_and_unique() {
+        // Two types named `item`, in two namespaces: the second key is renamed after its
+        // segment.
+        let csdl = csdl(
+            &["item subItems=*+microsoft.graph.other.item"],
+            r#"<Schema Namespace="microsoft.graph.other" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="item" BaseType="microsoft.graph.entity" /></Schema>"#,
+            &["items=item"],
+        );
+        assert_eq!(
+            templates(&csdl, DEFAULT_DEPTH, "microsoft.graph.other.item"),
+            ["/items/{itemId}/subItems/{subItemId}"]
+        );
+    }
+
+    #[test]
+    fn templates_are_ordered_by_segments_then_alphabetically_whatever_the_document_order() {
+        let types = ["house widgets=*+widget", "widget"];
+        let roots = [
+            "houses=house",
+            "/myHouse=house",
+            "widgets=widget",
+            "/aHouse=house",
+        ];
+        let expected = [
+            "/widgets/{widgetId}",
+            "/aHouse/widgets/{widgetId}",
+            "/myHouse/widgets/{widgetId}",
+            "/houses/{houseId}/widgets/{widgetId}",
+        ];
+        assert_eq!(
+            templates(&csdl(&types, "", &roots), DEFAULT_DEPTH, "widget"),
+            expected
+        );
+        let reversed: Vec<&str> = roots.iter().rev().copied().collect();
+        let types_reversed: Vec<&str> = types.iter().rev().copied().collect();
+        assert_eq!(
+            templates(
+                &csdl(&types_reversed, "", &reversed),
+                DEFAULT_DEPTH,
+                "widget"
+            ),
+            expected
+        );
+    }
+}
