@@ -8,9 +8,12 @@
 //! - from today's v1.0 CSDL, a sample of entity types against change sets written from the
 //!   CSDL: each compiles, its templates include the canonical ones, a change set round-trips;
 //! - a deterministic sample of "every v1.0 entity type the permissions map lists a PATCH for"
-//!   (the whole set behind `GRAPHPATCH_WHOLE_V1=1`, see [`whole_v1_generates_and_compiles`]).
+//!   (the whole set behind `GRAPHPATCH_WHOLE_V1=1`, see [`whole_v1_generates_and_compiles`]);
+//! - pages enriching the beta CSDL's entities (`--docs` with update pages): descriptions,
+//!   read-only markers, templates the container does not produce, `resources/` descriptions,
+//!   and `--tests` on the enriched entities ([`pages_enrich_the_csdl_first_form`]).
 //!
-//! All generated modules go into one scratch crate (`common/scratch.rs`), generated once and
+//! The generated modules go into scratch crates (`common/scratch.rs`), each generated once and
 //! compiled once.
 
 #[path = "common/scratch.rs"]
@@ -623,6 +626,334 @@ fn generated_from_the_csdl_compile_and_round_trip() {
         EXPECTED_EXAMPLE_MISSES.len(),
         "{failures:#?}"
     );
+}
+
+/// The update pages of [`pages_enrich_the_csdl_first_form`]: a derived device configuration
+/// whose table marks `supportsScopeTags` read-only while its example request sets it, and whose
+/// page names a template the container does not produce (a back-reference, which the no-cycle
+/// rule refuses); a tunnel server whose table describes some properties differently from the
+/// CSDL and leaves others out.
+const ENRICHING_PAGES: &[&str] = &[
+    "api/intune-deviceconfig-androidcustomconfiguration-update.md",
+    "api/intune-mstunnel-microsofttunnelserver-update.md",
+];
+
+/// The entity types of [`pages_enrich_the_csdl_first_form`]: the two pages' types, and two the
+/// type pages in `resources/` alone enrich (no update page given): `detectedApp`, whose page marks
+/// `displayName` "Read-only", and `windowsOfficeClientConfiguration`, whose properties (and those
+/// of the complex type it holds, `officeClientCheckinStatus`) the 2021 CSDL does not describe.
+const ENRICHED_TYPES: &[&str] = &[
+    "microsoft.graph.androidCustomConfiguration",
+    "microsoft.graph.microsoftTunnelServer",
+    "microsoft.graph.detectedApp",
+    "microsoft.graph.windowsOfficeClientConfiguration",
+];
+
+/// The doc comment right above `needle` (a field or item line) in generated `source`, as one
+/// line.
+fn doc_above(source: &str, needle: &str) -> String {
+    let at = source
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in\n{source}"));
+    let mut lines: Vec<&str> = source[..at]
+        .lines()
+        .rev()
+        .skip(1)
+        .skip_while(|l| l.trim_start().starts_with("#["))
+        .take_while(|l| l.trim_start().starts_with("///"))
+        .map(|l| l.trim_start().trim_start_matches("///").trim())
+        .collect();
+    lines.reverse();
+    lines.join(" ")
+}
+
+/// Whether the field on `needle`'s line is `#[graph(read_only)]`.
+fn read_only_above(source: &str, needle: &str) -> bool {
+    let at = source
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in\n{source}"));
+    source[..at]
+        .lines()
+        .rev()
+        .skip(1)
+        .take_while(|l| l.trim_start().starts_with("#["))
+        .any(|l| l.trim() == "#[graph(read_only)]")
+}
+
+/// `--entity` with `--docs` and update pages, on the 2021 beta CSDL: descriptions come from the
+/// pages where they give them and from the CSDL otherwise; a page's read-only marker (an update
+/// page's or a type page's) makes the property read-only in the source and in the compiled
+/// entity's `PROPERTIES`, and its change set refuses it; a page template the container does not
+/// produce is added and named; `resources/` pages describe what the CSDL does not; and `--tests`
+/// on the enriched entities writes tests that pass.
+#[test]
+fn pages_enrich_the_csdl_first_form() {
+    let dir = scratch_crate(
+        "graphpatch-codegen-enriched",
+        "\n[dev-dependencies]\nserde_json = \"1\"\n",
+    );
+    let enriched = Options {
+        docs_root: docs_root(),
+        pages: ENRICHING_PAGES.iter().map(PathBuf::from).collect(),
+        tests: true,
+        ..Options::from_csdl(
+            beta(),
+            "beta",
+            ENRICHED_TYPES.iter().copied(),
+            dir.join("src/enriched"),
+        )
+    };
+    let report = generate(&enriched).expect("the beta CSDL and the pages generate");
+    assert!(report.failed.is_empty(), "{:#?}", report.failed);
+    assert!(report.formatted, "{:?}", report.warnings);
+    // The same entity types from the CSDL alone, to compare with (not compiled).
+    let alone_dir = dir.join("csdl-alone");
+    let alone = generate(&Options {
+        tests: false,
+        out_dir: alone_dir.clone(),
+        ..Options::from_csdl(
+            beta(),
+            "beta",
+            ENRICHED_TYPES.iter().copied(),
+            PathBuf::new(),
+        )
+    })
+    .expect("the beta CSDL generates");
+    assert!(alone.failed.is_empty(), "{:#?}", alone.failed);
+    let by_type: BTreeMap<&str, &graphpatch_codegen::Generated> = report
+        .generated
+        .iter()
+        .map(|g| (g.odata_type.as_str(), g))
+        .collect();
+    let source = |dir: &Path, ty: &str| {
+        let module = &by_type[ty].module;
+        std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap()
+    };
+    let out = dir.join("src/enriched");
+    let android = source(&out, "microsoft.graph.androidCustomConfiguration");
+    let android_alone = source(&alone_dir, "microsoft.graph.androidCustomConfiguration");
+    let tunnel = source(&out, "microsoft.graph.microsoftTunnelServer");
+    let tunnel_alone = source(&alone_dir, "microsoft.graph.microsoftTunnelServer");
+    let detected = source(&out, "microsoft.graph.detectedApp");
+    let detected_alone = source(&alone_dir, "microsoft.graph.detectedApp");
+    let office = source(&out, "microsoft.graph.windowsOfficeClientConfiguration");
+    let office_alone = source(
+        &alone_dir,
+        "microsoft.graph.windowsOfficeClientConfiguration",
+    );
+    let flat = |text: &str| text.replace("\n/// ", " ");
+
+    // Descriptions: the page's where it gives one, the CSDL's where it lists nothing.
+    let health = "pub tunnel_server_health_status:";
+    assert_eq!(
+        doc_above(&tunnel_alone, health),
+        "The MicrosoftTunnelServer's health status"
+    );
+    assert!(
+        doc_above(&tunnel, health).starts_with(
+            "The MicrosoftTunnelServer's health status. Possible values are: `unknown`, `healthy`,"
+        ),
+        "{tunnel}"
+    );
+    let digest = "pub agent_image_digest:";
+    assert_eq!(
+        doc_above(&tunnel, digest),
+        "The digest of the current agent image running on this server"
+    );
+    assert_eq!(doc_above(&tunnel, digest), doc_above(&tunnel_alone, digest));
+
+    // Read-only from the pages: the update page and the type page mark `supportsScopeTags`;
+    // `detectedApp`'s type page alone marks `displayName`, `version` and `sizeInByte`. The key
+    // stays read-only; unmarked properties stay writable; a marked one is still an `Option`.
+    let scope_tags = "pub supports_scope_tags: Option<bool>,";
+    assert!(
+        !read_only_above(&android_alone, scope_tags),
+        "{android_alone}"
+    );
+    assert!(read_only_above(&android, scope_tags), "{android}");
+    assert!(read_only_above(&android, "pub id: String,"), "{android}");
+    assert!(
+        !read_only_above(&android, "pub display_name: Option<String>,"),
+        "{android}"
+    );
+    for field in [
+        "pub display_name: Option<String>,",
+        "pub version: Option<String>,",
+        "pub size_in_byte: Option<i64>,",
+    ] {
+        assert!(!read_only_above(&detected_alone, field), "{detected_alone}");
+        assert!(read_only_above(&detected, field), "{field}: {detected}");
+    }
+    assert!(
+        !read_only_above(&detected, "pub device_count: Option<i32>,"),
+        "{detected}"
+    );
+    assert!(
+        flat(&detected).contains(
+            "Read-only, as `resources/intune-devices-detectedapp.md` marks them: `displayName`, \
+             `sizeInByte`, `version`."
+        ),
+        "{detected}"
+    );
+    // The example request sets it: the generated test leaves it out, and says so.
+    assert!(
+        flat(&android).contains(
+            "also sets `supportsScopeTags`, read-only here: the generated test leaves it out."
+        ),
+        "{android}"
+    );
+
+    // A page template the container does not produce: added, and named in the doc comment.
+    let back_reference = "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration";
+    let alone_by_type: BTreeMap<&str, &graphpatch_codegen::Generated> = alone
+        .generated
+        .iter()
+        .map(|g| (g.odata_type.as_str(), g))
+        .collect();
+    let android_templates = &by_type["microsoft.graph.androidCustomConfiguration"].templates;
+    assert!(
+        android_templates.iter().any(|t| t == back_reference),
+        "{android_templates:#?}"
+    );
+    assert!(!alone_by_type["microsoft.graph.androidCustomConfiguration"]
+        .templates
+        .iter()
+        .any(|t| t == back_reference));
+    assert_eq!(
+        android_templates.len(),
+        alone_by_type["microsoft.graph.androidCustomConfiguration"]
+            .templates
+            .len()
+            + 1
+    );
+    assert!(
+        flat(&android).contains(&format!(
+            "Templates from `api/intune-deviceconfig-androidcustomconfiguration-update.md` that the \
+             entity container does not produce: `{back_reference}`."
+        )),
+        "{android}"
+    );
+
+    // `resources/` descriptions, with no update page: the entity's properties (from its type
+    // page, then its base type's) and a complex type's it reaches.
+    let payload = "pub policy_payload: Option<String>,";
+    assert_eq!(doc_above(&office_alone, payload), "`policyPayload`");
+    assert_eq!(
+        doc_above(&office, payload),
+        "Policy settings JSON string in binary format, these values cannot be changed by the \
+         user. Inherited from officeClientConfiguration"
+    );
+    assert!(
+        flat(&office).contains(
+            "Descriptions the CSDL lacks: from \
+             `resources/intune-cirrus-windowsofficeclientconfiguration.md`."
+        ),
+        "{office}"
+    );
+    let checkin = std::fs::read_to_string(out.join("office_client_checkin_status.rs")).unwrap();
+    let checkin_alone =
+        std::fs::read_to_string(alone_dir.join("office_client_checkin_status.rs")).unwrap();
+    let device_name = "pub device_name: Option<String>,";
+    assert_eq!(doc_above(&checkin_alone, device_name), "`deviceName`");
+    assert_eq!(
+        doc_above(&checkin, device_name),
+        "Device name trying to check-in."
+    );
+
+    // `--tests`: one test per enriched entity with an update page.
+    let tests_rs = std::fs::read_to_string(out.join("tests.rs")).unwrap();
+    let test_names: Vec<&str> = report
+        .generated
+        .iter()
+        .filter_map(|g| g.test.as_deref())
+        .collect();
+    assert_eq!(
+        test_names,
+        [
+            "intune_deviceconfig_androidcustomconfiguration_update",
+            "intune_mstunnel_microsofttunnelserver_update"
+        ]
+    );
+    assert!(
+        flat(&tests_rs)
+            .contains("The page's example also sets `supportsScopeTags`, read-only here"),
+        "{tests_rs}"
+    );
+
+    // The compiled entities: `PROPERTIES` marks what the pages mark, the change set refuses it,
+    // the added template is among `PATHS`; and the generated tests pass.
+    let checks = format!(
+        r####"//! The entities the pages enriched, compiled, as tests/codegen_csdl.rs wrote them.
+
+use graphpatch::GraphEntity;
+
+use crate::enriched::{{AndroidCustomConfiguration, DetectedApp}};
+
+#[test]
+fn read_only_as_the_pages_mark_it() {{
+    let scope_tags = AndroidCustomConfiguration::property("supportsScopeTags").unwrap();
+    assert!(scope_tags.read_only && scope_tags.nullable, "{{scope_tags:?}}");
+    assert!(!AndroidCustomConfiguration::property("displayName").unwrap().read_only);
+    assert!(AndroidCustomConfiguration::property("id").unwrap().read_only);
+    for wire in ["displayName", "version", "sizeInByte"] {{
+        assert!(DetectedApp::property(wire).unwrap().read_only, "{{wire}}");
+    }}
+    type Patch = <AndroidCustomConfiguration as GraphEntity>::Patch;
+    let refused = serde_json::from_str::<Patch>(
+        r##"{{"@odata.type":"#microsoft.graph.androidCustomConfiguration","supportsScopeTags":true}}"##,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(refused.contains("read-only"), "{{refused}}");
+    serde_json::from_str::<Patch>(
+        r##"{{"@odata.type":"#microsoft.graph.androidCustomConfiguration","displayName":"x"}}"##,
+    )
+    .unwrap();
+}}
+
+#[test]
+fn the_pages_template_is_among_the_paths() {{
+    let paths: Vec<String> = AndroidCustomConfiguration::PATHS
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert!(paths.iter().any(|p| p == {back_reference:?}), "{{paths:?}}");
+}}
+"####
+    );
+    std::fs::write(dir.join("src/checks.rs"), checks).unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "//! Entity types generated from the 2021 beta CSDL and reference pages by \
+         tests/codegen_csdl.rs.\n\
+         #![deny(warnings, missing_docs)]\n\n\
+         /// The CSDL's entity types, enriched by the pages.\npub mod enriched;\n\n\
+         #[cfg(test)]\nmod checks;\n",
+    )
+    .unwrap();
+    if let Ok(output) = std::process::Command::new("rustfmt")
+        .args(["--check", "--edition", "2021"])
+        .arg(out.join("mod.rs"))
+        .output()
+    {
+        assert_success("rustfmt --check", &output);
+    }
+    let (output, _) = cargo(&dir, &["test", "--", "--test-threads=1"]);
+    assert_success("the enriched crate's tests", &output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for test in test_names
+        .iter()
+        .map(|t| format!("enriched::tests::{t}"))
+        .chain([
+            "checks::read_only_as_the_pages_mark_it".to_owned(),
+            "checks::the_pages_template_is_among_the_paths".to_owned(),
+        ])
+    {
+        assert!(
+            stdout.contains(&format!("test {test} ... ok")),
+            "{test}:\n{stdout}"
+        );
+    }
 }
 
 /// Every v1.0 entity type the permissions map lists a PATCH for, generated and compiled (debug
