@@ -16,6 +16,13 @@ pub fn ident(name: &str) -> syn::Ident {
     }
 }
 
+/// The key of a property's or path parameter's Rust name (`graphpatch_naming::name_key`), as a
+/// literal: what `#[graph_entity]` writes for each name and a `graph_patch!` call site for each
+/// name it was given.
+pub fn name_key(name: &str) -> proc_macro2::Literal {
+    proc_macro2::Literal::u128_suffixed(graphpatch_naming::name_key(name))
+}
+
 /// The identifier as the user means it: `r#type` → `type`.
 pub fn unraw(ident: &syn::Ident) -> String {
     ident.unraw().to_string()

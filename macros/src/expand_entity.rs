@@ -117,13 +117,34 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
     let field_names: Vec<&str> = field_names.iter().map(String::as_str).collect();
     // Without a table (too many properties for one), `graph_patch!` finds names the slow way.
     let name_table = graphpatch_naming::name_table(&field_names).unwrap_or_default();
-    let slot_impls = writable.iter().map(|(index, f)| {
+    let name_keys = field_names.iter().map(|n| case::name_key(n));
+    let param_keys = templates.iter().map(|t| {
+        let keys = t.params().map(|(_, name)| case::name_key(name));
+        quote!(&[#(#keys),*])
+    });
+    // What a `graph_patch!` call site sets a property through, found by the property's name, of
+    // the exact type, so that the conversion stays at the call site, where a wrong value is
+    // reported.
+    let call_site_setters = writable.iter().map(|(_, f)| {
         let (field, ty) = (f.ident, f.value_ty());
-        quote! {
-            impl ::graphpatch::__private::PatchSlot<#index> for #patch_ident {
-                type Value = #ty;
-                fn slot_mut(&mut self) -> &mut ::graphpatch::__private::Slot<#ty> { &mut self.#field }
+        let set = format_ident!("__graphpatch_set_{}", f.name());
+        let null = f.option_inner.is_some().then(|| {
+            let null = format_ident!("__graphpatch_null_{}", f.name());
+            quote! {
+                #[doc(hidden)]
+                #[inline]
+                pub fn #null(&mut self) {
+                    self.#field.set_null();
+                }
             }
+        });
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            pub fn #set(&mut self, value: #ty) {
+                self.#field.set(value);
+            }
+            #null
         }
     });
     let setters = writable.iter().map(|(_, f)| {
@@ -211,6 +232,7 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
                 ::core::default::Default::default()
             }
             #(#setters)*
+            #(#call_site_setters)*
         }
 
         #[doc = #path_doc]
@@ -274,9 +296,10 @@ pub fn emit_impls(entity: &Entity) -> TokenStream {
                 }
             }
 
-            #(#slot_impls)*
             impl ::graphpatch::__private::PatchNames for #patch_ident {
                 const TABLE: &'static [::core::primitive::u16] = &[#(#name_table),*];
+                const KEYS: &'static [::core::primitive::u128] = &[#(#name_keys),*];
+                const PARAMS: &'static [&'static [::core::primitive::u128]] = &[#(#param_keys),*];
             }
             #property_types
 

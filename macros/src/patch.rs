@@ -2,19 +2,20 @@
 //! against the entity's metadata.
 //!
 //! A function-like macro cannot see the entity's definition, so the expansion asks the compiler
-//! to check it: each property name and path parameter becomes a `const` evaluated from
-//! `<Entity as GraphEntity>::PROPERTIES` / `PATHS` by the runtime's const fns, which fail with a
-//! message written for the user, spanned on their token. Values are converted with `Into` at the
-//! user's expression, so a wrong type is rustc's own error, at that expression.
+//! to check it: the path and each property name become a `const`, one call each of the
+//! runtime's const fns over the entity's metadata (its change set's `PatchNames` keys first,
+//! `GraphEntity::PROPERTIES` / `PATHS` when they do not match), which panic with a message
+//! written for the user, spanned on their token. Values are converted with `Into` at the user's
+//! expression, so a wrong type is rustc's own error, at that expression.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{braced, Token};
 
-use crate::case::unraw;
+use crate::case::{self, unraw};
 
 mod kw {
     syn::custom_keyword!(set);
@@ -123,9 +124,10 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let entity = &call.entity;
     let entity_span = entity.span();
     let entity_ty = quote_spanned!(entity_span=> __GraphpatchEntity);
-    let meta = quote_spanned!(entity_span=> <#entity_ty as ::graphpatch::__private::GraphEntity>);
+    // The change set type, through which every check reaches the entity's metadata.
+    let patch_ty =
+        quote_spanned!(entity_span=> <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch);
     let private = quote!(::graphpatch::__private);
-    let panic = |span: Span| quote_spanned!(span=> ::core::panic!("{}", __message.as_str()));
 
     let mut params: Vec<&Assign<syn::Expr>> = Vec::new();
     for param in &call.params {
@@ -161,51 +163,31 @@ fn expand_call(call: &PatchCall) -> TokenStream {
 
     let count = params.len();
     let names: Vec<String> = params.iter().map(|p| unraw(&p.name)).collect();
+    let keys: Vec<proc_macro2::Literal> = names.iter().map(|n| case::name_key(n)).collect();
     let at = match &call.at {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
-    // The check is an unnamed const that nothing uses, so its failure is reported once; the
-    // index the code uses comes from a twin that cannot fail (its value then never matters).
-    // Both, and each parameter's check, first ask the fast check, which needs no message: a call
-    // without a mistake never evaluates the others.
-    let select_panic = panic(call.params_span);
-    let fast = quote_spanned!(call.params_span=> __GRAPHPATCH_FAST_TEMPLATE);
+    // Each check is one call of a `#[track_caller]` const fn, spanned on the tokens it checks,
+    // so that its panic is reported there. The route cannot fail: it says whether the keys
+    // alone found the template, and the template's and the parameters' checks, unnamed
+    // constants that nothing uses (so each failure is reported once), run the full check only
+    // when they did not.
+    // The path to the runtime too: a call expression spans from its first token to its last.
+    let private_at = |span: Span| quote_spanned!(span=> ::graphpatch::__private);
+    let private_params = private_at(call.params_span);
     let select = quote_spanned! {call.params_span=>
-        const __GRAPHPATCH_FAST_TEMPLATE: ::core::option::Option<usize> =
-            #private::fast_template(#meta::PATHS, &[#(#names),*], #at);
-        const _: () = match #fast {
-            ::core::option::Option::Some(_) => (),
-            ::core::option::Option::None => match #private::select_template(
-                #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
-            ) {
-                ::core::result::Result::Ok(_) => (),
-                ::core::result::Result::Err(__message) => #select_panic,
-            },
-        };
-        const __GRAPHPATCH_TEMPLATE: usize = match #fast {
-            ::core::option::Option::Some(index) => index,
-            ::core::option::Option::None => match #private::select_template(
-                #meta::NAME, #meta::PATHS, &[#(#names),*], #at,
-            ) {
-                ::core::result::Result::Ok(index) => index,
-                ::core::result::Result::Err(_) => 0,
-            },
-        };
+        const __GRAPHPATCH_ROUTE: #private_params::Route<#count> =
+            #private_params::patch_route::<#patch_ty, #count>([#(#keys),*], [#(#names),*], #at);
+        const _: () = #private_params::patch_template::<#patch_ty, #count>(
+            __GRAPHPATCH_ROUTE.found, [#(#names),*], #at,
+        );
     };
-    let param_checks = params.iter().zip(&names).map(|(p, name)| {
+    let param_checks = params.iter().zip(&names).zip(&keys).map(|((p, name), key)| {
         let span = p.name.span();
-        let panic = panic(span);
+        let private = private_at(span);
         quote_spanned! {span=>
-            const _: () = match #fast {
-                ::core::option::Option::Some(_) => (),
-                ::core::option::Option::None => {
-                    match #private::check_param(#meta::NAME, #meta::PATHS, #name) {
-                        ::core::result::Result::Ok(()) => (),
-                        ::core::result::Result::Err(__message) => #panic,
-                    }
-                }
-            };
+            const _: () = #private::patch_param::<#patch_ty>(__GRAPHPATCH_ROUTE.found, #key, #name);
         }
     });
     let param_locals: Vec<syn::Ident> = (0..count)
@@ -216,51 +198,37 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         quote_spanned!(expr.span()=> let #local = ::std::string::ToString::to_string(&(#expr));)
     });
 
+    // Each property in a block of its own, in the order written (so are its value and its
+    // diagnostics).
     let changes = syn::Ident::new("__graphpatch_changes", Span::mixed_site());
-    // Through the change set type, as `PatchSlot` is: a type that is not an entity is reported
-    // once, at the entity's path.
-    let names_table = quote_spanned! {entity_span=>
-        <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch
-            as #private::PatchNames>::TABLE
-    };
     let property_sets = properties.iter().map(|p| {
         let span = p.name.span();
         let name = unraw(&p.name);
+        let key = case::name_key(&name);
         let is_null = matches!(p.value, Value::Null(_));
-        let panic = panic(span);
-        let slot = quote_spanned!(span=> #private::PatchSlot::<__GRAPHPATCH_PROPERTY>);
+        let private = private_at(span);
+        // The setter is found by name on the change set, once the constant has checked the
+        // name: a refused property makes the receiver's type an error, which nothing reports
+        // again.
+        let receiver = quote_spanned! {span=>
+            <#patch_ty as #private::Checked<__GRAPHPATCH_PROPERTY>>::Out
+        };
         let assign = match &p.value {
             Value::Null(null) => {
-                quote_spanned!(null.span=> #slot::slot_mut(&mut #changes).set_null();)
+                let setter = format_ident!("__graphpatch_null_{}", name, span = null.span);
+                quote_spanned!(null.span=> <#receiver>::#setter(&mut #changes);)
             }
             Value::Expr(expr) => {
-                let value = syn::Ident::new("__graphpatch_value", Span::mixed_site());
-                // The property's type is named at the property (one note if its const failed);
-                // the conversion sits at the value, where a wrong type is reported.
-                let value_ty = quote_spanned! {span=>
-                    <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch
-                        as #private::PatchSlot<__GRAPHPATCH_PROPERTY>>::Value
-                };
+                let setter = format_ident!("__graphpatch_set_{}", name, span = span);
+                // The conversion sits at the value, where a wrong type is reported.
                 let convert = quote_spanned!(expr.span()=> ::core::convert::Into::into(#expr));
-                quote_spanned! {span=>
-                    let #value: #value_ty = #convert;
-                    #slot::slot_mut(&mut #changes).set(#value);
-                }
+                quote_spanned!(span=> <#receiver>::#setter(&mut #changes, #convert);)
             }
         };
         quote_spanned! {span=>
             {
-                const __GRAPHPATCH_PROPERTY: usize = match #private::fast_property_index(
-                    #meta::PROPERTIES, #names_table, #name, #is_null,
-                ) {
-                    ::core::option::Option::Some(index) => index,
-                    ::core::option::Option::None => match #private::property_index(
-                        #meta::NAME, #meta::PROPERTIES, #name, #is_null,
-                    ) {
-                        ::core::result::Result::Ok(index) => index,
-                        ::core::result::Result::Err(__message) => #panic,
-                    },
-                };
+                const __GRAPHPATCH_PROPERTY: usize =
+                    #private::patch_property::<#patch_ty>(#key, #name, #is_null);
                 #assign
             }
         }
@@ -269,7 +237,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
     // is not an entity gets one error there, not one per use.
     let new_changes = quote_spanned! {entity_span=>
-        <<#entity_ty as ::graphpatch::__private::GraphEntity>::Patch as ::core::default::Default>::default()
+        <#patch_ty as ::core::default::Default>::default()
     };
     let build = quote_spanned!(entity_span=> #private::patch_request::<#entity_ty, #count>);
 
@@ -280,11 +248,9 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         type __GraphpatchEntity = #entity;
         #select
         #(#param_checks)*
-        const __GRAPHPATCH_ORDER: [usize; #count] =
-            #private::param_order::<#count>(#meta::PATHS, __GRAPHPATCH_TEMPLATE, [#(#names),*]);
         #(#param_values)*
         let mut #changes = #new_changes;
         #(#property_sets)*
-        #build(__GRAPHPATCH_TEMPLATE, __GRAPHPATCH_ORDER, [#(#param_locals),*], #changes)
+        #build(__GRAPHPATCH_ROUTE, [#(#param_locals),*], #changes)
     }}
 }

@@ -9,32 +9,39 @@
 //!   and their parameter names;
 //! - [`check_odata_type`] and [`check_scope_name`]: OData type names and permission names;
 //! - [`json`]: a JSON reader that keeps numbers exactly as written and objects in key order;
-//! - [`name_hash`] and [`name_table`]: the hash table of an entity's property names that
-//!   `#[graph_entity]` writes and `graph_patch!`'s compile-time lookup reads.
+//! - [`name_key`] and [`name_table`]: the keys of an entity's property and parameter names and
+//!   the hash table of its properties, which `#[graph_entity]` writes and `graph_patch!`'s
+//!   compile-time lookup reads.
 //!
 //! No dependencies; not useful on its own.
 
 pub mod json;
 pub mod template;
 
-/// FNV-1a over the bytes of `name`: the hash of [`name_table`], computed by `#[graph_entity]`
-/// when it writes the table and by a `graph_patch!` call site's constant when it looks a name up,
-/// so both must use this one function.
-pub const fn name_hash(name: &str) -> u32 {
+/// FNV-1a (128 bits) over the bytes of `name`: the key `graph_patch!` finds a property or a
+/// path parameter by. `#[graph_entity]` writes the keys of an entity's names (and
+/// [`name_table`] places them by it); a `graph_patch!` call site computes the keys of the names
+/// it was given when it expands, so that its compile-time check compares numbers instead of
+/// strings. Both must use this one function.
+///
+/// 128 bits, so that two different names sharing a key is not a concern: at worst it would turn
+/// `graph_patch!`'s own message about a misspelt name into the compiler's, since the values are
+/// set through methods found by name.
+pub const fn name_key(name: &str) -> u128 {
     let bytes = name.as_bytes();
-    let mut hash: u32 = 0x811c_9dc5;
+    let mut key: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     let mut i = 0;
     while i < bytes.len() {
-        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        key = (key ^ bytes[i] as u128).wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
         i += 1;
     }
-    hash
+    key
 }
 
 /// An open-addressing hash table of `names` (linear probing, at most half full, its length a
 /// power of two): each slot holds `0` (empty) or a name's index plus one, at or after
-/// `name_hash(name) & (len - 1)`. A lookup hashes once and compares a name or two, whatever the
-/// number of names. `None` when there are too many names for `u16` slots.
+/// `name_key(name) & (len - 1)`. A lookup takes a slot or two, whatever the number of names.
+/// `None` when there are too many names for `u16` slots.
 pub fn name_table(names: &[&str]) -> Option<Vec<u16>> {
     if names.len() >= usize::from(u16::MAX) {
         return None;
@@ -43,7 +50,7 @@ pub fn name_table(names: &[&str]) -> Option<Vec<u16>> {
     let mask = len - 1;
     let mut table = vec![0u16; len];
     for (index, name) in names.iter().enumerate() {
-        let mut slot = name_hash(name) as usize & mask;
+        let mut slot = name_key(name) as usize & mask;
         while table[slot] != 0 {
             slot = (slot + 1) & mask;
         }
@@ -252,10 +259,13 @@ mod tests {
 
     #[test]
     fn name_tables() {
-        // FNV-1a's published test vectors.
-        assert_eq!(name_hash(""), 0x811c_9dc5);
-        assert_eq!(name_hash("a"), 0xe40c_292c);
-        assert_eq!(name_hash("foobar"), 0xbf9c_f968);
+        // FNV-1a's published 128-bit test vectors.
+        assert_eq!(name_key(""), 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
+        assert_eq!(name_key("a"), 0xd228_cb69_6f1a_8caf_7891_2b70_4e4a_8964);
+        assert_eq!(
+            name_key("foobar"),
+            0x343e_1662_793c_64bf_6f0d_3597_ba44_6f18
+        );
         let names = [
             "id",
             "run_state",
@@ -267,7 +277,7 @@ mod tests {
         assert_eq!(table.len(), 16);
         assert_eq!(table.iter().filter(|&&s| s != 0).count(), names.len());
         for (index, name) in names.iter().enumerate() {
-            let mut slot = name_hash(name) as usize & (table.len() - 1);
+            let mut slot = name_key(name) as usize & (table.len() - 1);
             while usize::from(table[slot]) != index + 1 {
                 assert_ne!(table[slot], 0, "{name} is not in its probe sequence");
                 slot = (slot + 1) & (table.len() - 1);

@@ -1,6 +1,7 @@
-//! Const fns that `graph_patch!` expansions evaluate at compile time against an entity's
-//! metadata. Each returns `Err` with a message written for the user; the expansion panics with
-//! it inside a `const`, so the compiler reports it at the user's token.
+//! The checks of a `graph_patch!` or `graph_filter!` call against an entity's metadata, as
+//! const fns evaluated at compile time. Each returns `Err` with a message written for the user;
+//! a call site's constant panics with it (through [`super::call`] for `graph_patch!`), so that
+//! the compiler reports it at the user's token.
 //!
 //! Const fns cannot allocate, so messages are built in a fixed buffer ([`Message`]).
 
@@ -11,105 +12,6 @@ use crate::metadata::Property;
 use crate::path::{PathTemplate, Segment};
 
 use super::text::{str_eq, Closest, Message};
-
-// The checks come in pairs: a fast one that answers `Some` only when a call is right, and the
-// one that writes the message, evaluated only when the fast one said no. Most calls are right,
-// and returning a `Message` (a 4 KiB buffer) costs the const evaluator far more than the
-// lookup itself, so a call site that makes no mistake never touches one.
-
-/// The index of property `name`, as [`property_index`] returns it when it returns `Ok`, looked
-/// up in `table` (the entity's [`graphpatch_naming::name_table`] of `properties`' names): one
-/// hash and a compare or two, whatever the number of properties. `None` for anything else,
-/// including a table that does not fit, so that the caller falls back to [`property_index`].
-pub const fn fast_property_index(
-    properties: &[Property],
-    table: &[u16],
-    name: &str,
-    null: bool,
-) -> Option<usize> {
-    let len = table.len();
-    if !len.is_power_of_two() {
-        return None;
-    }
-    let mask = len - 1;
-    let mut slot = graphpatch_naming::name_hash(name) as usize & mask;
-    let mut probes = 0;
-    while probes < len && table[slot] != 0 {
-        let i = table[slot] as usize - 1;
-        if i < properties.len() && str_eq(properties[i].name, name) {
-            let property = &properties[i];
-            if property.read_only || (null && !property.nullable) {
-                return None;
-            }
-            return Some(i);
-        }
-        slot = (slot + 1) & mask;
-        probes += 1;
-    }
-    None
-}
-
-/// The template [`select_template`] returns when it returns `Ok` and no check fails: the one
-/// named with `at` if `given` are exactly its parameters, else the only template whose
-/// parameters are exactly `given`. `None` for anything else, so that the caller falls back to
-/// [`select_template`] and [`check_param`].
-pub const fn fast_template(
-    paths: &[PathTemplate],
-    given: &[&str],
-    at: Option<&str>,
-) -> Option<usize> {
-    if let Some(at) = at {
-        let mut t = 0;
-        while t < paths.len() {
-            if str_eq(paths[t].template, at) {
-                return if fits_exactly_fast(&paths[t], given) {
-                    Some(t)
-                } else {
-                    None
-                };
-            }
-            t += 1;
-        }
-        return None;
-    }
-    let mut found = None;
-    let mut t = 0;
-    while t < paths.len() {
-        if fits_exactly_fast(&paths[t], given) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(t);
-        }
-        t += 1;
-    }
-    found
-}
-
-/// [`fits_exactly`] in fewer steps of the const evaluator: the parameter count first, and a
-/// name's length before its bytes.
-const fn fits_exactly_fast(template: &PathTemplate, given: &[&str]) -> bool {
-    let segments = template.segments;
-    if template.param_count() != given.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < given.len() {
-        let mut found = false;
-        let mut s = 0;
-        while s < segments.len() && !found {
-            if let Segment::Param { name, .. } = segments[s] {
-                found = name.len() == given[i].len() && str_eq(name, given[i]);
-            }
-            s += 1;
-        }
-        if !found {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
 
 /// The index of property `name` in `properties`, if it can be set (`null` = it is set to null).
 pub const fn property_index(
@@ -536,56 +438,6 @@ mod tests {
             err(property_index("E", PROPS, "zzzzzzzz", false)),
             "`E` has no property `zzzzzzzz`"
         );
-    }
-
-    #[test]
-    fn fast_checks_agree_with_the_full_ones() {
-        let names: Vec<&str> = PROPS.iter().map(|p| p.name).collect();
-        let table = graphpatch_naming::name_table(&names).expect("a table");
-        for name in [
-            "id",
-            "run_state",
-            "error_code",
-            "run_stat",
-            "runState",
-            "zzzzzzzz",
-        ] {
-            for null in [false, true] {
-                assert_eq!(
-                    fast_property_index(PROPS, &table, name, null),
-                    property_index("E", PROPS, name, null).ok(),
-                    "{name} {null}"
-                );
-            }
-        }
-        // A table that does not fit only sends the caller to the full check.
-        assert_eq!(fast_property_index(PROPS, &[], "run_state", false), None);
-        assert_eq!(
-            fast_property_index(PROPS, &[0, 0, 0], "run_state", false),
-            None
-        );
-        let given: [&[&str]; 5] = [
-            &["b_id", "a_id"],
-            &["b_id", "c_id"],
-            &["a_id"],
-            &["nope"],
-            &[],
-        ];
-        for given in given {
-            for at in [
-                None,
-                Some("/d/{cId}/b/{bId}"),
-                Some("/a/{aId}/b/{bId}"),
-                Some("/x"),
-            ] {
-                let full = select_template("E", PATHS, given, at).ok();
-                let fast = fast_template(PATHS, given, at);
-                assert!(fast.is_none() || fast == full, "{given:?} {at:?}");
-                if full.is_some() && given.iter().all(|g| template_has_any(PATHS, g)) {
-                    assert_eq!(fast, full, "{given:?} {at:?}");
-                }
-            }
-        }
     }
 
     #[test]

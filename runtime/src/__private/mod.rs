@@ -1,9 +1,10 @@
 //! What generated code needs: the names expansions of `#[graph_entity]`, `#[graph_complex]`,
 //! `#[graph_enum]` and `graph_patch!` reach through `::graphpatch::__private`, the compile-time
-//! checks `graph_patch!` evaluates (`check`, over the const-fn toolkit in `text`) and the
-//! deserialization helpers of generated `Deserialize` impls (`de`). Not a public API: it
-//! changes without notice.
+//! checks `graph_patch!` evaluates (`call`, its entry points, over the checks that write the
+//! messages in `check` and the const-fn toolkit in `text`) and the deserialization helpers of
+//! generated `Deserialize` impls (`de`). Not a public API: it changes without notice.
 
+mod call;
 mod check;
 mod de;
 mod text;
@@ -21,10 +22,8 @@ pub use crate::request::PatchRequest;
 pub use crate::slot::Slot;
 
 pub use crate::filter::{FilterLiteral, FilterOperand};
-pub use check::{
-    check_param, fast_property_index, fast_template, filter_property, param_order, property_index,
-    select_template,
-};
+pub use call::{patch_param, patch_property, patch_route, patch_template, Route};
+pub use check::filter_property;
 pub use de::{
     from_object, patch_odata_type, patch_slot, patch_unknown, property, required, skip, Key,
 };
@@ -32,20 +31,29 @@ pub use text::Message;
 
 pub use crate::complex::{object_type, Object};
 
-/// The slot of property number `I` (its index in `GraphEntity::PROPERTIES`).
-pub trait PatchSlot<const I: usize> {
-    /// The property's value type (`T` for an `Option<T>` field).
-    type Value;
-    /// The slot.
-    fn slot_mut(&mut self) -> &mut Slot<Self::Value>;
+/// The keys (`graphpatch_naming::name_key`) of an entity's names, on its change set type:
+/// what a `graph_patch!` call site's constants compare the keys of the names it was given with.
+pub trait PatchNames: ChangeSet {
+    /// `graphpatch_naming::name_table` of the names in `GraphEntity::PROPERTIES`: each slot `0`
+    /// or a property's index plus one.
+    const TABLE: &'static [u16];
+    /// The key of each property's name, in `GraphEntity::PROPERTIES` order.
+    const KEYS: &'static [u128];
+    /// For each template of `GraphEntity::PATHS`, the keys of its parameters' Rust names, in
+    /// template order.
+    const PARAMS: &'static [&'static [u128]];
 }
 
-/// The hash table of an entity's property names (`graphpatch_naming::name_table` of the names
-/// in `GraphEntity::PROPERTIES`), on its change set type: what `graph_patch!` looks a property
-/// up in.
-pub trait PatchNames {
-    /// Each slot `0` or a property's index plus one.
-    const TABLE: &'static [u16];
+/// `Self` again, once `I` is known: a `graph_patch!` call site reaches its change set's setters
+/// through `<Patch as Checked<I>>::Out`, `I` the constant that checked the property, so that a
+/// property the check refused (an erroneous constant) is reported once, by the check.
+pub trait Checked<const I: usize> {
+    /// `Self`.
+    type Out: ?Sized;
+}
+
+impl<T: ?Sized, const I: usize> Checked<I> for T {
+    type Out = T;
 }
 
 /// The Rust type of property number `I` (its index in `GraphEntity::PROPERTIES`), whatever it
@@ -68,11 +76,13 @@ pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> Re
     ResolvedPath::new(template, values).expect("generated paths match their templates")
 }
 
-/// The request `graph_patch!` builds: `values` in the caller's order, `order` maps template
-/// positions to them (computed at compile time by `param_order`).
+/// The request `graph_patch!` builds: `values` in the caller's order, `route` the template and,
+/// for each of its positions, the value's index in `values` (computed at compile time by
+/// [`patch_route`]).
 pub fn patch_request<E: GraphEntity, const N: usize>(
-    template: usize,
-    order: [usize; N],
+    Route {
+        template, order, ..
+    }: Route<N>,
     mut values: [String; N],
     changes: E::Patch,
 ) -> PatchRequest<E> {

@@ -1,0 +1,353 @@
+//! What the constants of a `graph_patch!` call site evaluate: one call each, whose cheap path
+//! compares the keys the macro computed for the names it was given
+//! ([`graphpatch_naming::name_key`]) with the keys `#[graph_entity]` wrote
+//! ([`PatchNames`]), and which on a mismatch runs the full check of [`super::check`] and
+//! panics with its message.
+//!
+//! The entry points are `#[track_caller]`: the compiler reports a panic in them at the call
+//! expression in the call site's constant, which the macro spans on the user's token, with no
+//! trace into this module. The cheap path builds no message: returning one (a 4 KiB buffer)
+//! costs the const evaluator far more than the lookup, and most call sites make no mistake.
+
+use crate::metadata::GraphEntity;
+
+use super::check::{check_param, param_order, property_index, select_template};
+use super::text::str_eq;
+use super::PatchNames;
+
+/// Property number `i` of `P`'s entity, when `key` is its name's key and it can be set (to
+/// `null` when `null`): one slot or two of [`PatchNames::TABLE`], whatever the number of
+/// properties. `None` for anything else, a table that does not fit included, which sends the
+/// caller to the full check.
+const fn find_property<P: PatchNames>(key: u128, null: bool) -> Option<usize> {
+    let table = P::TABLE;
+    let properties = <P::Entity as GraphEntity>::PROPERTIES;
+    let len = table.len();
+    if !len.is_power_of_two() {
+        return None;
+    }
+    let mask = len - 1;
+    let mut slot = key as usize & mask;
+    let mut probes = 0;
+    while probes < len && table[slot] != 0 {
+        let i = table[slot] as usize - 1;
+        if i < properties.len() && i < P::KEYS.len() && P::KEYS[i] == key {
+            let property = &properties[i];
+            if property.read_only || (null && !property.nullable) {
+                return None;
+            }
+            return Some(i);
+        }
+        slot = (slot + 1) & mask;
+        probes += 1;
+    }
+    None
+}
+
+/// The template a call with parameter keys `keys` addresses, and for each of its parameters in
+/// template order the position of its value in the call: the template named `at` if `keys` are
+/// exactly its parameters, else the only template whose parameters are exactly `keys`. `None`
+/// for anything else, which sends the caller to the full check.
+const fn find_route<P: PatchNames, const N: usize>(
+    keys: &[u128; N],
+    at: Option<&str>,
+) -> Option<(usize, [usize; N])> {
+    let params = P::PARAMS;
+    let paths = <P::Entity as GraphEntity>::PATHS;
+    if params.len() != paths.len() {
+        return None;
+    }
+    if let Some(at) = at {
+        let mut t = 0;
+        while t < paths.len() {
+            if str_eq(paths[t].template, at) {
+                return match fit(params[t], keys) {
+                    Some(order) => Some((t, order)),
+                    None => None,
+                };
+            }
+            t += 1;
+        }
+        return None;
+    }
+    let mut found = None;
+    let mut t = 0;
+    while t < params.len() {
+        if let Some(order) = fit(params[t], keys) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((t, order));
+        }
+        t += 1;
+    }
+    found
+}
+
+/// When a template's parameter keys (`params`, in template order, all different) are exactly
+/// `keys` (all different: the macro refuses a parameter given twice), where each one is in
+/// `keys`.
+const fn fit<const N: usize>(params: &[u128], keys: &[u128; N]) -> Option<[usize; N]> {
+    if params.len() != N {
+        return None;
+    }
+    let mut order = [0; N];
+    let mut p = 0;
+    while p < N {
+        let mut g = 0;
+        let mut found = false;
+        while g < N && !found {
+            found = keys[g] == params[p];
+            if found {
+                order[p] = g;
+            }
+            g += 1;
+        }
+        if !found {
+            return None;
+        }
+        p += 1;
+    }
+    Some(order)
+}
+
+/// Whether some template of `P`'s entity has a parameter whose key is `key`.
+const fn has_param_key<P: PatchNames>(key: u128) -> bool {
+    let params = P::PARAMS;
+    let mut t = 0;
+    while t < params.len() {
+        let mut p = 0;
+        while p < params[t].len() {
+            if params[t][p] == key {
+                return true;
+            }
+            p += 1;
+        }
+        t += 1;
+    }
+    false
+}
+
+/// The index in `GraphEntity::PROPERTIES` of property `name` (its key `key`), which a call
+/// site sets (to `null` when `null`); else a compile-time panic with
+/// [`property_index`]'s message.
+#[track_caller]
+pub const fn patch_property<P: PatchNames>(key: u128, name: &str, null: bool) -> usize {
+    if let Some(index) = find_property::<P>(key, null) {
+        return index;
+    }
+    let entity = <P::Entity as GraphEntity>::NAME;
+    match property_index(entity, <P::Entity as GraphEntity>::PROPERTIES, name, null) {
+        Ok(index) => index,
+        Err(message) => panic!("{}", message.as_str()),
+    }
+}
+
+/// Where a `graph_patch!` call goes: what its `__GRAPHPATCH_ROUTE` constant holds.
+#[derive(Clone, Copy, Debug)]
+pub struct Route<const N: usize> {
+    /// Whether the keys alone found the template: the call is right, and no check needs to run
+    /// the full one.
+    pub found: bool,
+    /// The template's index in `GraphEntity::PATHS`.
+    pub template: usize,
+    /// For each of the template's parameters, in template order, the position of its value in
+    /// the call.
+    pub order: [usize; N],
+}
+
+/// The route of a call with the parameters `given` (their keys `keys`) and `at`. Never fails:
+/// where [`patch_template`] or [`patch_param`] fail, the template and order do not matter.
+pub const fn patch_route<P: PatchNames, const N: usize>(
+    keys: [u128; N],
+    given: [&str; N],
+    at: Option<&str>,
+) -> Route<N> {
+    if let Some((template, order)) = find_route::<P, N>(&keys, at) {
+        return Route {
+            found: true,
+            template,
+            order,
+        };
+    }
+    let paths = <P::Entity as GraphEntity>::PATHS;
+    let template = match select_template(<P::Entity as GraphEntity>::NAME, paths, &given, at) {
+        Ok(template) => template,
+        Err(_) => 0,
+    };
+    Route {
+        found: false,
+        template,
+        order: param_order(paths, template, given),
+    }
+}
+
+/// Nothing when the route was `found`, or when the parameters `given` and `at` address one
+/// template after all; else a compile-time panic with [`select_template`]'s message (which
+/// leaves a parameter no template has to [`patch_param`]).
+#[track_caller]
+pub const fn patch_template<P: PatchNames, const N: usize>(
+    found: bool,
+    given: [&str; N],
+    at: Option<&str>,
+) {
+    if found {
+        return;
+    }
+    let entity = <P::Entity as GraphEntity>::NAME;
+    if let Err(message) = select_template(entity, <P::Entity as GraphEntity>::PATHS, &given, at) {
+        panic!("{}", message.as_str());
+    }
+}
+
+/// Nothing when the route was `found` or some template has the path parameter `name` (its key
+/// `key`); else a compile-time panic with [`check_param`]'s message.
+#[track_caller]
+pub const fn patch_param<P: PatchNames>(found: bool, key: u128, name: &str) {
+    if found || has_param_key::<P>(key) {
+        return;
+    }
+    let entity = <P::Entity as GraphEntity>::NAME;
+    if let Err(message) = check_param(entity, <P::Entity as GraphEntity>::PATHS, name) {
+        panic!("{}", message.as_str());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use graphpatch_naming::name_key;
+
+    use super::super::check::{check_param, param_order, property_index, select_template};
+    use super::*;
+    use crate::prelude::*;
+
+    #[graph_entity(
+        odata_type = "microsoft.graph.thing",
+        version = "beta",
+        path = "/a/{aId}/b/{bId}",
+        path = "/c/{cId}/b/{bId}",
+        path = "/d/{cId}/b/{bId}",
+        permissions = unknown
+    )]
+    #[derive(Debug, Clone, PartialEq)]
+    struct Thing {
+        #[graph(read_only)]
+        id: String,
+        run_state: Option<String>,
+        error_code: i32,
+    }
+
+    type P = <Thing as GraphEntity>::Patch;
+
+    const NAMES: [&str; 7] = [
+        "id",
+        "run_state",
+        "error_code",
+        "run_stat",
+        "runState",
+        "zzzzzzzz",
+        "",
+    ];
+
+    #[test]
+    fn the_keys_find_what_the_full_check_accepts_and_nothing_else() {
+        for name in NAMES {
+            for null in [false, true] {
+                assert_eq!(
+                    find_property::<P>(name_key(name), null),
+                    property_index(Thing::NAME, Thing::PROPERTIES, name, null).ok(),
+                    "{name} {null}"
+                );
+            }
+        }
+        let given: [&[&str]; 6] = [
+            &["b_id", "a_id"],
+            &["a_id", "b_id"],
+            &["b_id", "c_id"],
+            &["a_id"],
+            &["nope", "b_id"],
+            &[],
+        ];
+        for given in given {
+            for at in [
+                None,
+                Some("/d/{cId}/b/{bId}"),
+                Some("/a/{aId}/b/{bId}"),
+                Some("/x"),
+            ] {
+                let route = match *given {
+                    [a, b] => found::<2>([a, b], at),
+                    [a] => found::<1>([a], at),
+                    [] => found::<0>([], at),
+                    _ => unreachable!(),
+                };
+                let full = select_template(Thing::NAME, Thing::PATHS, given, at).ok();
+                let known = given
+                    .iter()
+                    .all(|g| check_param(Thing::NAME, Thing::PATHS, g).is_ok());
+                // Found by the keys exactly when the full checks pass.
+                assert_eq!(route.is_some(), known && full.is_some(), "{given:?} {at:?}");
+                if let Some(template) = route {
+                    assert_eq!(Some(template), full, "{given:?} {at:?}");
+                }
+            }
+        }
+    }
+
+    /// The template `find_route` finds, after checking its order against `param_order`.
+    fn found<const N: usize>(given: [&str; N], at: Option<&str>) -> Option<usize> {
+        let route = find_route::<P, N>(&given.map(name_key), at)?;
+        assert_eq!(route.1, param_order(Thing::PATHS, route.0, given));
+        let checked = patch_route::<P, N>(given.map(name_key), given, at);
+        assert!(checked.found);
+        assert_eq!((checked.template, checked.order), route);
+        Some(route.0)
+    }
+
+    #[test]
+    fn a_route_the_keys_do_not_find_is_still_a_route() {
+        let given = ["b_id", "c_id"];
+        let route = patch_route::<P, 2>(given.map(name_key), given, Some("/d/{cId}/b/{bId}"));
+        assert!(route.found);
+        assert_eq!((route.template, route.order), (2, [1, 0]));
+        // Two templates fit: not found, and the value does not matter (the check fails).
+        let route = patch_route::<P, 2>(given.map(name_key), given, None);
+        assert!(!route.found);
+        assert!(route.template < Thing::PATHS.len());
+        let given = ["a_id", "nope"];
+        assert!(!patch_route::<P, 2>(given.map(name_key), given, None).found);
+    }
+
+    #[test]
+    fn parameter_keys_are_found_in_any_template() {
+        for name in ["a_id", "b_id", "c_id", "d_id", "aId", ""] {
+            assert_eq!(
+                has_param_key::<P>(name_key(name)),
+                check_param(Thing::NAME, Thing::PATHS, name).is_ok(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_checks_pass_silently_on_a_right_call() {
+        assert_eq!(
+            patch_property::<P>(name_key("run_state"), "run_state", true),
+            1
+        );
+        patch_param::<P>(false, name_key("c_id"), "c_id");
+        patch_template::<P, 2>(false, ["c_id", "b_id"], Some("/c/{cId}/b/{bId}"));
+    }
+
+    #[test]
+    #[should_panic(expected = "`Thing` has no property `run_stat`; did you mean `run_state`?")]
+    fn a_wrong_property_panics_with_the_full_checks_message() {
+        patch_property::<P>(name_key("run_stat"), "run_stat", false);
+    }
+
+    #[test]
+    #[should_panic(expected = "these path parameters fit several templates of `Thing`")]
+    fn an_ambiguous_call_panics_with_the_full_checks_message() {
+        patch_template::<P, 2>(false, ["c_id", "b_id"], None);
+    }
+}
