@@ -10,17 +10,32 @@
 //! cargo bench --bench compile_cost
 //! GRAPHPATCH_COMPILE_TLS=ring GRAPHPATCH_COMPILE_ROUNDS=2 cargo bench --bench compile_cost
 //! GRAPHPATCH_COMPILE_CORPUS=path/to/generated GRAPHPATCH_COMPILE_PLAIN=path/to/plain \
-//!     GRAPHPATCH_COMPILE_TLS=none cargo bench --bench compile_cost
+//!     GRAPHPATCH_COMPILE_TLS=none GRAPHPATCH_COMPILE_PROFILE=both cargo bench --bench compile_cost
 //! ```
 //!
 //! `GRAPHPATCH_COMPILE_TLS` picks the providers (`aws-lc-rs`, `ring`, both by default, or
 //! `none`); `GRAPHPATCH_COMPILE_ROUNDS` (default 1) repeats each pair, alternating which of the
-//! two builds first.
+//! two builds first; `GRAPHPATCH_COMPILE_PROFILE` picks the profiles of the corpus comparison
+//! (`release` by default, `debug`, or `both`); the minimal programs are always release builds.
 //!
-//! Each program is a crate written under `target/compile-cost/`, built offline with its own
-//! empty target directory (so every dependency is compiled, as on a clean machine) and the
-//! workspace's lock file (so both use the same versions). The figures are wall-clock seconds
-//! and their ratio; they take minutes on two cores.
+//! The two corpus modules come from the code generator, the second with its hidden
+//! `--plain-serde` (see codegen/README.md); for the whole corpus of this repository:
+//!
+//! ```text
+//! cargo run -p graphpatch-codegen -- --docs tests/fixtures/graph-docs --out target/corpus/generated \
+//!     --csdl tests/fixtures/graph-metadata/beta_metadata-2021-07-13.xml api
+//! cargo run -p graphpatch-codegen -- --docs tests/fixtures/graph-docs --out target/corpus/plain \
+//!     --csdl tests/fixtures/graph-metadata/beta_metadata-2021-07-13.xml --plain-serde api
+//! GRAPHPATCH_COMPILE_CORPUS=$PWD/target/corpus/generated GRAPHPATCH_COMPILE_PLAIN=$PWD/target/corpus/plain \
+//!     GRAPHPATCH_COMPILE_TLS=none GRAPHPATCH_COMPILE_PROFILE=both cargo bench --bench compile_cost
+//! ```
+//!
+//! Each program is a crate written under `target/compile-cost/`, built offline with the
+//! workspace's lock file (so both use the same versions) and `CARGO_INCREMENTAL=0`. A minimal
+//! program gets its own empty target directory, so every dependency is compiled, as on a clean
+//! machine; the two corpus crates share one, since only the crate itself is timed and their
+//! dependencies are the same. The figures are wall-clock seconds and their ratio; they take
+//! minutes on two cores.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -160,22 +175,48 @@ fn clean_build(dir: &Path) -> Duration {
         .args(["build", "--release", "--offline", "--quiet"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_INCREMENTAL", "0")
         .status()
         .expect("run cargo");
     assert!(status.success(), "building {} failed", dir.display());
     started.elapsed()
 }
 
-/// A release build of the crate at `dir` alone, its dependencies built beforehand: wall-clock
-/// time of compiling the crate itself.
-fn crate_build(dir: &Path, name: &str) -> Duration {
-    let target = dir.join("target");
+/// A cargo profile the corpus comparison builds in.
+#[derive(Clone, Copy)]
+enum Profile {
+    Debug,
+    Release,
+}
+
+impl Profile {
+    fn name(self) -> &'static str {
+        match self {
+            Profile::Debug => "debug",
+            Profile::Release => "release",
+        }
+    }
+
+    /// What cargo is passed to build in this profile.
+    fn args(self) -> &'static [&'static str] {
+        match self {
+            Profile::Debug => &[],
+            Profile::Release => &["--release"],
+        }
+    }
+}
+
+/// A build in `profile` of the crate at `dir` alone, in `target`, its dependencies built
+/// beforehand: wall-clock time of compiling the crate itself.
+fn crate_build(dir: &Path, name: &str, target: &Path, profile: Profile) -> Duration {
     let cargo = |args: &[&str]| {
         let status = Command::new(env!("CARGO"))
             .args(args)
-            .args(["--release", "--offline", "--quiet"])
+            .args(profile.args())
+            .args(["--offline", "--quiet"])
             .current_dir(dir)
-            .env("CARGO_TARGET_DIR", &target)
+            .env("CARGO_TARGET_DIR", target)
+            .env("CARGO_INCREMENTAL", "0")
             .status()
             .expect("run cargo");
         assert!(
@@ -320,6 +361,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
+    let profiles = match std::env::var("GRAPHPATCH_COMPILE_PROFILE").as_deref() {
+        Ok("debug") => vec![Profile::Debug],
+        Ok("both") => vec![Profile::Debug, Profile::Release],
+        Ok("release") | Err(_) => vec![Profile::Release],
+        Ok(other) => panic!("GRAPHPATCH_COMPILE_PROFILE is release, debug or both, not {other:?}"),
+    };
     let providers = match std::env::var("GRAPHPATCH_COMPILE_TLS").as_deref() {
         Ok("none") => vec![],
         Ok("aws-lc-rs") => vec!["aws-lc-rs"],
@@ -363,13 +410,19 @@ fn main() {
                 runtime.display().to_string()
             ),
         );
-        compare(
-            "corpus entities (the crate alone, dependencies built)",
-            rounds,
-            crate_build,
-            ("graphpatch attributes", &with),
-            ("plain serde derives", &without),
-        );
+        let target = root.join("corpus-target");
+        for profile in profiles {
+            compare(
+                &format!(
+                    "corpus entities, {} (the crate alone, dependencies built)",
+                    profile.name()
+                ),
+                rounds,
+                |dir, name| crate_build(dir, name, &target, profile),
+                ("graphpatch attributes", &with),
+                ("plain serde derives", &without),
+            );
+        }
     } else {
         println!(
             "corpus entities: set GRAPHPATCH_COMPILE_CORPUS and GRAPHPATCH_COMPILE_PLAIN to \
