@@ -3,8 +3,8 @@
 //! provider, for each provider (graphpatch's default `aws-lc-rs`, and `ring`), in one run, with
 //! each binary's start-up cost (instructions under callgrind until the client is built and the
 //! first request would go; skipped without `valgrind`); and, when a generated corpus module is
-//! given, the corpus entities built with the graphpatch attributes against the same structs
-//! with plain serde derives.
+//! given, a library of the corpus entities built with the graphpatch attributes against a
+//! library of the same structs with plain serde derives.
 //!
 //! ```text
 //! cargo bench --bench compile_cost
@@ -148,10 +148,18 @@ fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Writes a binary crate named `name` with `dependencies` and `main`, beside a copy of the
-/// workspace's lock file.
-fn write_crate(root: &Path, name: &str, dependencies: &str, main: &str) -> PathBuf {
+/// Writes a crate named `name` with `dependencies` and `source` as its root file `root_file`
+/// (`main.rs` for a binary, `lib.rs` for a library), beside a copy of the workspace's lock file.
+fn write_crate(
+    root: &Path,
+    name: &str,
+    dependencies: &str,
+    root_file: &str,
+    source: &str,
+) -> PathBuf {
     let dir = root.join(name);
+    // An earlier run may have left the other kind's root file.
+    let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src")).expect("create the crate");
     std::fs::write(
         dir.join("Cargo.toml"),
@@ -161,7 +169,7 @@ fn write_crate(root: &Path, name: &str, dependencies: &str, main: &str) -> PathB
         ),
     )
     .expect("write the manifest");
-    std::fs::write(dir.join("src/main.rs"), main).expect("write main.rs");
+    std::fs::write(dir.join("src").join(root_file), source).expect("write the root file");
     std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy the lock");
     dir
 }
@@ -312,6 +320,7 @@ fn seed_programs(root: &Path, provider: &str, rounds: usize) {
             "graphpatch = {{ path = {:?}, default-features = false, features = [{provider:?}, \"http2\"] }}\n{tokio}",
             runtime.display().to_string()
         ),
+        "main.rs",
         GRAPHPATCH_MAIN,
     );
     // The same reqwest features graphpatch asks for, and the provider the same way it is used.
@@ -331,6 +340,7 @@ fn seed_programs(root: &Path, provider: &str, rounds: usize) {
              {rustls}serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\
              chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n{tokio}"
         ),
+        "main.rs",
         &HAND_MAIN.replace("// INSTALL_PROVIDER", install),
     );
     compare(
@@ -383,12 +393,15 @@ fn main() {
         std::env::var("GRAPHPATCH_COMPILE_CORPUS"),
         std::env::var("GRAPHPATCH_COMPILE_PLAIN"),
     ) {
+        // Libraries, as a crate of generated types is: in a binary that uses none of them,
+        // rustc generates no code for the corpus at all (and warns about every type).
         let lib = |name: &str, module: &str, deps: &str| {
             write_crate(
                 &root,
                 name,
                 deps,
-                &format!("#[path = {module:?}]\nmod generated;\nfn main() {{}}\n"),
+                "lib.rs",
+                &format!("#[path = {module:?}]\npub mod generated;\n"),
             )
         };
         let with = lib(
