@@ -34,8 +34,10 @@
 //! workspace's lock file (so both use the same versions) and `CARGO_INCREMENTAL=0`. A minimal
 //! program gets its own empty target directory, so every dependency is compiled, as on a clean
 //! machine; the two corpus crates share one, since only the crate itself is timed and their
-//! dependencies are the same. The figures are wall-clock seconds and their ratio; they take
-//! minutes on two cores.
+//! dependencies are the same. The figures are wall-clock seconds and CPU seconds (user +
+//! system of cargo and every rustc it ran, from `/proc` on Linux), each with its ratio; on a
+//! machine shared with other work the CPU figure is the steadier one. They take minutes on two
+//! cores.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -174,20 +176,56 @@ fn write_crate(
     dir
 }
 
-/// A clean release build of the crate at `dir`: wall-clock time.
-fn clean_build(dir: &Path) -> Duration {
-    let target = dir.join("target");
-    let _ = std::fs::remove_dir_all(&target);
+/// How long a build took: wall-clock, and CPU time (user + system, every thread of cargo and
+/// rustc) where the system says (`None` elsewhere than Linux).
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+/// CPU time (user + system) of the children of this process that have ended and been waited
+/// for, theirs included: fields 16 and 17 (`cutime`, `cstime`) of `/proc/self/stat`.
+fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    // In USER_HZ, which Linux fixes at 100 for every program it reports to.
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Runs `cargo` with `args` in `dir`, building into `target`, and times it.
+fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Timing {
+    let cpu = children_cpu();
     let started = Instant::now();
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--offline", "--quiet"])
+        .args(args)
+        .args(["--offline", "--quiet"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", "0")
         .status()
         .expect("run cargo");
-    assert!(status.success(), "building {} failed", dir.display());
-    started.elapsed()
+    let wall = started.elapsed();
+    assert!(
+        status.success(),
+        "cargo {args:?} in {} failed",
+        dir.display()
+    );
+    Timing {
+        wall,
+        cpu: cpu
+            .zip(children_cpu())
+            .map(|(before, after)| after - before),
+    }
+}
+
+/// A clean release build of the crate at `dir`.
+fn clean_build(dir: &Path) -> Timing {
+    let target = dir.join("target");
+    let _ = std::fs::remove_dir_all(&target);
+    cargo(dir, &target, &["build", "--release"])
 }
 
 /// A cargo profile the corpus comparison builds in.
@@ -205,52 +243,40 @@ impl Profile {
         }
     }
 
-    /// What cargo is passed to build in this profile.
-    fn args(self) -> &'static [&'static str] {
-        match self {
-            Profile::Debug => &[],
-            Profile::Release => &["--release"],
+    /// `command` with what cargo is passed to build in this profile.
+    fn args(self, command: &'static str) -> &'static [&'static str] {
+        match (self, command) {
+            (Profile::Debug, "build") => &["build"],
+            (Profile::Release, "build") => &["build", "--release"],
+            (Profile::Debug, _) => &["clean"],
+            (Profile::Release, _) => &["clean", "--release"],
         }
     }
 }
 
 /// A build in `profile` of the crate at `dir` alone, in `target`, its dependencies built
-/// beforehand: wall-clock time of compiling the crate itself.
-fn crate_build(dir: &Path, name: &str, target: &Path, profile: Profile) -> Duration {
-    let cargo = |args: &[&str]| {
-        let status = Command::new(env!("CARGO"))
-            .args(args)
-            .args(profile.args())
-            .args(["--offline", "--quiet"])
-            .current_dir(dir)
-            .env("CARGO_TARGET_DIR", target)
-            .env("CARGO_INCREMENTAL", "0")
-            .status()
-            .expect("run cargo");
-        assert!(
-            status.success(),
-            "cargo {args:?} in {} failed",
-            dir.display()
-        );
-    };
-    cargo(&["build"]);
-    cargo(&["clean", "-p", name]);
-    let started = Instant::now();
-    cargo(&["build"]);
-    started.elapsed()
+/// beforehand: the time of compiling the crate itself.
+fn crate_build(dir: &Path, name: &str, target: &Path, profile: Profile) -> Timing {
+    cargo(dir, target, profile.args("build"));
+    cargo(
+        dir,
+        target,
+        &[profile.args("clean"), &["-p", name]].concat(),
+    );
+    cargo(dir, target, profile.args("build"))
 }
 
 /// Builds `a` and `b` with `build` `rounds` times, alternating which goes first, and prints
-/// their times and ratio; the mean of each and of the ratio at the end.
+/// their times and ratios, wall-clock and CPU; the sums' ratios at the end.
 fn compare(
     label: &str,
     rounds: usize,
-    build: impl Fn(&Path, &str) -> Duration,
+    build: impl Fn(&Path, &str) -> Timing,
     a: (&str, &Path),
     b: (&str, &Path),
 ) {
     let name = |dir: &Path| dir.file_name().unwrap().to_string_lossy().into_owned();
-    let (mut sum_a, mut sum_b) = (0.0, 0.0);
+    let mut timings = Vec::new();
     for round in 0..rounds {
         let (ta, tb) = if round % 2 == 0 {
             let ta = build(a.1, &name(a.1));
@@ -259,28 +285,44 @@ fn compare(
             let tb = build(b.1, &name(b.1));
             (build(a.1, &name(a.1)), tb)
         };
-        let (ta, tb) = (ta.as_secs_f64(), tb.as_secs_f64());
-        sum_a += ta;
-        sum_b += tb;
+        timings.push((ta, tb));
         println!(
-            "{label}, round {}: {} {ta:.1}s, {} {tb:.1}s, ratio {:.3}",
+            "{label}, round {}: {}",
             round + 1,
-            a.0,
-            b.0,
-            ta / tb
+            describe(a.0, b.0, &timings[round..])
         );
     }
     if rounds > 1 {
-        let n = rounds as f64;
         println!(
-            "{label}, mean of {rounds}: {} {:.1}s, {} {:.1}s, ratio {:.3}",
-            a.0,
-            sum_a / n,
-            b.0,
-            sum_b / n,
-            sum_a / sum_b
+            "{label}, mean of {rounds}: {}",
+            describe(a.0, b.0, &timings)
         );
     }
+}
+
+/// The mean wall-clock and CPU seconds of each side of `timings`, and the ratios of their sums.
+fn describe(a: &str, b: &str, timings: &[(Timing, Timing)]) -> String {
+    let n = timings.len() as f64;
+    let secs = |d: Duration| d.as_secs_f64();
+    let wall_a: f64 = timings.iter().map(|(ta, _)| secs(ta.wall)).sum();
+    let wall_b: f64 = timings.iter().map(|(_, tb)| secs(tb.wall)).sum();
+    let cpu_a: Option<f64> = timings.iter().map(|(ta, _)| ta.cpu.map(secs)).sum();
+    let cpu_b: Option<f64> = timings.iter().map(|(_, tb)| tb.cpu.map(secs)).sum();
+    let mut line = format!(
+        "{a} {:.1}s, {b} {:.1}s, ratio {:.3} (wall-clock)",
+        wall_a / n,
+        wall_b / n,
+        wall_a / wall_b
+    );
+    if let (Some(cpu_a), Some(cpu_b)) = (cpu_a, cpu_b) {
+        line += &format!(
+            "; CPU {:.1}s and {:.1}s, ratio {:.3}",
+            cpu_a / n,
+            cpu_b / n,
+            cpu_a / cpu_b
+        );
+    }
+    line
 }
 
 /// Instructions the release binary of the crate at `dir` runs under callgrind until the client
