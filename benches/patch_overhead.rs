@@ -1,16 +1,48 @@
 //! Per-request cost of a PATCH sent through graphpatch against the same PATCH hand-built with
-//! reqwest + serde, both against one loopback server in the same run.
+//! reqwest + serde, both against one loopback server in the same run: wall-clock time, and
+//! instructions under callgrind.
 //!
 //! ```text
 //! cargo bench --bench patch_overhead
 //! GRAPHPATCH_BENCH_ROUNDS=400 GRAPHPATCH_BENCH_BATCH=100 cargo bench --bench patch_overhead
+//! GRAPHPATCH_BENCH_CALLGRIND=1 cargo bench --bench patch_overhead
 //! ```
 //!
-//! Each round runs a batch of each, back to back, alternating which goes first; the figure that
-//! matters is the median of the per-round ratios, since absolute times depend on the machine
-//! and its load.
+//! Wall clock (the default): each round runs a batch of each, back to back, alternating which
+//! goes first; the figure that matters is the median of the per-round ratios, since absolute
+//! times depend on the machine and its load. Then the body's serialization and the response's
+//! decoding alone.
+//!
+//! Instructions (`GRAPHPATCH_BENCH_CALLGRIND=K1,K2`, or `1` for `200,1000`): the bench serves
+//! from its own process and runs itself under `valgrind --tool=callgrind` once per client and
+//! request count, so the counts are the client's alone; per request is the difference between
+//! the runs of K2 and of K1 requests over K2 − K1, so start-up, the first connection and the
+//! exit cancel out. It prints each run's count, the per-request figure of each client and their
+//! ratio; `GRAPHPATCH_BENCH_CALLGRIND_ROUNDS` (default 2) repeats every run, alternating which
+//! client goes first. `GRAPHPATCH_BENCH_CALLGRIND_OUT=DIR` keeps each profile as
+//! `DIR/callgrind.<client>.<requests>.<round>.out` for `callgrind_annotate` (subtract the K1
+//! profile from the K2 one to see what one request does).
+//!
+//! The same by hand, with the binary `cargo bench --bench patch_overhead --no-run` names:
+//!
+//! ```text
+//! GRAPHPATCH_BENCH_ONLY=graphpatch GRAPHPATCH_BENCH_REQUESTS=200 valgrind --tool=callgrind <binary>
+//! GRAPHPATCH_BENCH_ONLY=graphpatch GRAPHPATCH_BENCH_REQUESTS=1000 valgrind --tool=callgrind <binary>
+//! GRAPHPATCH_BENCH_ONLY=hand GRAPHPATCH_BENCH_REQUESTS=200 valgrind --tool=callgrind <binary>
+//! GRAPHPATCH_BENCH_ONLY=hand GRAPHPATCH_BENCH_REQUESTS=1000 valgrind --tool=callgrind <binary>
+//! ```
+//!
+//! Each client's figure is (`Collected` of 1000 − `Collected` of 200) / 800, and the ratio is
+//! graphpatch's over the hand-built one's. `GRAPHPATCH_BENCH_ONLY=graphpatch|hand` sends
+//! `GRAPHPATCH_BENCH_REQUESTS` (default 200) requests with that client alone and exits; both
+//! clients are built either way, so the two processes differ only in the requests. It serves
+//! from its own process unless `GRAPHPATCH_BENCH_BASE` names a server
+//! (`http://127.0.0.1:PORT`), as the callgrind mode does; by hand, with the server inside, the
+//! counts include the server's share, the same for both.
 
 use std::convert::Infallible;
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -129,30 +161,174 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-fn main() {
-    let rounds = env_usize("GRAPHPATCH_BENCH_ROUNDS", 200);
-    let batch = env_usize("GRAPHPATCH_BENCH_BATCH", 50);
-    let runtime = tokio::runtime::Builder::new_current_thread()
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(serve(listener));
+        .expect("runtime")
+}
 
-        let http = reqwest::Client::new();
-        let client = GraphClient::builder()
-            .base_url(&base)
-            .token(TOKEN)
-            .http_client(http.clone())
-            .build()
-            .expect("client");
-        let timestamp: DateTimeOffset = "2017-01-01T00:02:58.4418045-08:00"
-            .parse()
-            .expect("timestamp");
+/// A loopback server in this process, and its base URL.
+async fn serve_here() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(serve(listener));
+    base
+}
+
+/// Both clients on one reqwest client, built the same way whichever of them a run uses.
+fn clients(base: &str) -> (reqwest::Client, GraphClient) {
+    let http = reqwest::Client::new();
+    let client = GraphClient::builder()
+        .base_url(base)
+        .token(TOKEN)
+        .http_client(http.clone())
+        .build()
+        .expect("client");
+    (http, client)
+}
+
+fn timestamp() -> DateTimeOffset {
+    "2017-01-01T00:02:58.4418045-08:00"
+        .parse()
+        .expect("timestamp")
+}
+
+/// The two clients, by the names `GRAPHPATCH_BENCH_ONLY` takes.
+const CLIENTS: [&str; 2] = ["graphpatch", "hand"];
+
+fn main() {
+    if let Ok(which) = std::env::var("GRAPHPATCH_BENCH_ONLY") {
+        only(&which);
+    } else if let Ok(spec) = std::env::var("GRAPHPATCH_BENCH_CALLGRIND") {
+        instructions(&spec);
+    } else {
+        wall_clock();
+        parts();
+    }
+}
+
+/// `GRAPHPATCH_BENCH_REQUESTS` requests with one client alone, for a count under callgrind.
+fn only(which: &str) {
+    assert!(
+        CLIENTS.contains(&which),
+        "GRAPHPATCH_BENCH_ONLY is one of {CLIENTS:?}, not {which:?}"
+    );
+    let requests = env_usize("GRAPHPATCH_BENCH_REQUESTS", 200);
+    runtime().block_on(async {
+        let base = match std::env::var("GRAPHPATCH_BENCH_BASE") {
+            Ok(base) => base,
+            Err(_) => serve_here().await,
+        };
+        let (http, client) = clients(&base);
+        let timestamp = timestamp();
+        for _ in 0..requests {
+            if which == "graphpatch" {
+                graphpatch_once(&client, timestamp).await;
+            } else {
+                hand_built_once(&http, &base).await;
+            }
+        }
+    });
+}
+
+/// Instructions callgrind counts in this binary sending `requests` requests with `which`
+/// alone to the server at `base`; the profile goes to `out`.
+fn count(which: &str, requests: usize, base: &str, out: &std::path::Path) -> u64 {
+    let binary = std::env::current_exe().expect("the bench binary");
+    let output = Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out.display()))
+        .arg(&binary)
+        .env_remove("GRAPHPATCH_BENCH_CALLGRIND")
+        .env("GRAPHPATCH_BENCH_ONLY", which)
+        .env("GRAPHPATCH_BENCH_REQUESTS", requests.to_string())
+        .env("GRAPHPATCH_BENCH_BASE", base)
+        .output()
+        .expect("run valgrind (is it installed?)");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let collected = stderr.lines().find_map(|line| {
+        let (_, count) = line.split_once("Collected :")?;
+        count.trim().parse().ok()
+    });
+    match collected {
+        Some(collected) if output.status.success() => collected,
+        _ => panic!("{} under callgrind: {stderr}", binary.display()),
+    }
+}
+
+/// Per-request instructions of each client, from runs of K1 and K2 requests under callgrind
+/// against a server in this process (outside the counted one).
+fn instructions(spec: &str) {
+    let (k1, k2) = match spec {
+        "1" => (200, 1000),
+        _ => spec
+            .split_once(',')
+            .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+            .expect("GRAPHPATCH_BENCH_CALLGRIND is `1` or `K1,K2`"),
+    };
+    assert!(k2 > k1, "GRAPHPATCH_BENCH_CALLGRIND: K2 must exceed K1");
+    let rounds = env_usize("GRAPHPATCH_BENCH_CALLGRIND_ROUNDS", 2).max(1);
+    let out_dir = std::env::var_os("GRAPHPATCH_BENCH_CALLGRIND_OUT").map(PathBuf::from);
+    if let Some(dir) = &out_dir {
+        std::fs::create_dir_all(dir).expect("create GRAPHPATCH_BENCH_CALLGRIND_OUT");
+    }
+
+    // The server gets a thread of its own, so the counted processes hold the clients alone.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        runtime().block_on(async {
+            serve(tokio::net::TcpListener::from_std(listener).expect("listener")).await
+        })
+    });
+
+    println!(
+        "PATCH over loopback, instructions under callgrind (client process only), \
+         {k1} and {k2} requests, {rounds} rounds:"
+    );
+    // per_request[client][round]
+    let mut per_request = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for client in order {
+            let which = CLIENTS[client];
+            let [short, long] = [k1, k2].map(|requests| {
+                let out = match &out_dir {
+                    Some(dir) => {
+                        dir.join(format!("callgrind.{which}.{requests}.{}.out", round + 1))
+                    }
+                    None => PathBuf::from("/dev/null"),
+                };
+                count(which, requests, &base, &out)
+            });
+            let each = (long as f64 - short as f64) / (k2 - k1) as f64;
+            println!(
+                "  round {}, {which:<10}: {short} instructions for {k1}, {long} for {k2}: \
+                 {each:.0} per request",
+                round + 1
+            );
+            per_request[client].push(each);
+        }
+    }
+    let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len() as f64;
+    let (ours, theirs) = (mean(&per_request[0]), mean(&per_request[1]));
+    println!("  hand-built reqwest + serde : {theirs:>9.0} instructions per request (mean)");
+    println!("  graphpatch                 : {ours:>9.0} instructions per request (mean)");
+    println!("  ratio graphpatch / hand-built: {:.3}", ours / theirs);
+}
+
+/// Paired rounds of batches of each client, wall-clock time.
+fn wall_clock() {
+    let rounds = env_usize("GRAPHPATCH_BENCH_ROUNDS", 200);
+    let batch = env_usize("GRAPHPATCH_BENCH_BATCH", 50);
+    runtime().block_on(async {
+        let base = serve_here().await;
+        let (http, client) = clients(&base);
+        let timestamp = timestamp();
 
         for _ in 0..batch {
             graphpatch_once(&client, timestamp).await;
@@ -206,13 +382,13 @@ fn main() {
             quartile(3)
         );
     });
+}
 
-    // The body alone: the change set straight to bytes, against serde on a hand-written struct.
+/// The body alone (the change set straight to bytes, against serde on a hand-written struct),
+/// and the response's decoding alone.
+fn parts() {
     let iterations = env_usize("GRAPHPATCH_BENCH_BODY_ITERATIONS", 200_000);
-    let timestamp: DateTimeOffset = "2017-01-01T00:02:58.4418045-08:00"
-        .parse()
-        .expect("timestamp");
-    let request = docs_request(timestamp);
+    let request = docs_request(timestamp());
     let hand = HandPatch {
         run_state: "success",
         result_message: "Result Message value",
