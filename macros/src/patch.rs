@@ -190,13 +190,13 @@ fn expand_call(call: &PatchCall) -> TokenStream {
             const _: () = #private::patch_param::<#patch_ty>(__GRAPHPATCH_ROUTE.found, #key, #name);
         }
     });
-    let param_locals: Vec<syn::Ident> = (0..count)
-        .map(|i| syn::Ident::new(&format!("__graphpatch_param{i}"), Span::mixed_site()))
-        .collect();
-    let param_values = params.iter().zip(&param_locals).map(|(p, local)| {
+    // The parameters' values, first (they come first in the call), in one local: one value to
+    // drop if a property's value panics.
+    let param_values = params.iter().map(|p| {
         let expr = &p.value;
-        quote_spanned!(expr.span()=> let #local = ::std::string::ToString::to_string(&(#expr));)
+        quote_spanned!(expr.span()=> ::std::string::ToString::to_string(&(#expr)))
     });
+    let param_array = syn::Ident::new("__graphpatch_params", Span::mixed_site());
 
     // Each property in a block of its own, in the order written (so are its value and its
     // diagnostics).
@@ -248,9 +248,9 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         type __GraphpatchEntity = #entity;
         #select
         #(#param_checks)*
-        #(#param_values)*
+        let #param_array = [#(#param_values),*];
         let mut #changes = #new_changes;
         #(#property_sets)*
-        #build(__GRAPHPATCH_ROUTE, [#(#param_locals),*], #changes)
+        #build(__GRAPHPATCH_ROUTE, #param_array, #changes)
     }}
 }
