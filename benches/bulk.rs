@@ -8,8 +8,9 @@
 //!
 //! 1. Budget: `GRAPHPATCH_BULK_ITEMS` (default 2,000) updates against the simulator playing
 //!    Intune's budget (200 writes per app, 400 per tenant) scaled to a 2-second window, with
-//!    20 ms latency. Prints utilization (achieved write rate over the budget), 429s and lost
-//!    updates (no result, or a success the store does not hold).
+//!    20 ms latency, once paced to the budget and once adaptive (learning it from the `429`s).
+//!    Prints utilization (achieved write rate over the budget), 429s and lost updates (no
+//!    result, or a success the store does not hold).
 //! 2. Memory: `GRAPHPATCH_BULK_QUEUED` (default 100,000) requests built up front in a `Vec`,
 //!    then sent through one bulk run to a stateless loopback server, unpaced. Prints the peak
 //!    heap above the starting point, counted by this binary's allocator, and the same for a
@@ -18,9 +19,14 @@
 //!    loopback server at 1, 8, 64 and 256 in flight, each level as a hand-written `JoinSet` of
 //!    reqwest calls, as a bulk run that adapts (`.adaptive()`), and as a bulk run under a budget
 //!    far above the load (1,000,000 writes/s); then 64 paced runs of 4 in flight each on one
-//!    client (one per tenant) against the `JoinSet` at 256. Prints requests/s, the ratio to the
-//!    `JoinSet` and the peak heap of each; `GRAPHPATCH_BULK_ROUNDS` (default 2) paired rounds,
-//!    alternating which goes first. The server speaks HTTP/1.1, as `http://` loopback does.
+//!    client (one per tenant), each in a task of its own, against as many hand-written
+//!    `JoinSet`s of 4 in tasks of their own (and one `JoinSet` of 256). Prints requests/s, the
+//!    ratio to the hand-written baseline and the peak heap of each. `GRAPHPATCH_BULK_ROUNDS`
+//!    (default 6) rounds, each measuring every way once, in an order that changes from round
+//!    to round so that each way goes in each place equally often; each ratio is to the
+//!    baseline of the same round, and the medians are printed, with the ratios' range and (on
+//!    Linux) the median ratio of the process's CPU time, which other work on the machine
+//!    disturbs less than the rate. The server speaks HTTP/1.1, as `http://` loopback does.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::convert::Infallible;
@@ -96,7 +102,9 @@ fn path(i: usize) -> DeviceManagementScriptStatePath {
     }
 }
 
-async fn budget_run(items: usize) {
+/// Section 1: `items` updates against the simulator's budget, paced to it or (`adaptive`)
+/// learning it from the `429`s.
+async fn budget_run(items: usize, adaptive: bool) {
     let window = Duration::from_secs(2);
     let simulator = Simulator::builder()
         .entity::<DeviceManagementScriptState>()
@@ -130,10 +138,12 @@ async fn budget_run(items: usize) {
         .expect("client");
     let budget = Budget::new(200, window);
     let started = Instant::now();
-    let mut run = client
-        .bulk((0..items).map(update))
-        .budget(budget)
-        .concurrency(16);
+    let run = client.bulk((0..items).map(update)).concurrency(16);
+    let mut run = if adaptive {
+        run.adaptive()
+    } else {
+        run.budget(budget)
+    };
     let mut outcome = vec![None; items];
     while let Some((i, result)) = run.next().await {
         outcome[i] = Some(result.is_ok());
@@ -152,8 +162,9 @@ async fn budget_run(items: usize) {
         .count();
     let throttled = run.progress().throttled;
     println!(
-        "budget: items={items} updated={updated} lost={lost} throttled={throttled} ({:.2} %) \
+        "budget{}: items={items} updated={updated} lost={lost} throttled={throttled} ({:.2} %) \
          elapsed={:.1}s utilization={:.3}",
+        if adaptive { ", adaptive" } else { "" },
         throttled as f64 * 100.0 / items as f64,
         elapsed.as_secs_f64(),
         updated as f64 / elapsed.as_secs_f64() / budget.per_second()
@@ -247,6 +258,9 @@ async fn hand_patch(http: reqwest::Client, base: &str, i: usize) -> bool {
         .header("accept", "application/json")
         .header("content-type", "application/json")
         .header("client-request-id", uuid::Uuid::new_v4().to_string())
+        // graphpatch names itself, as Graph asks of every client (and `patch_overhead`'s
+        // hand-built client does).
+        .header("user-agent", "hand-built/0.1")
         .timeout(Duration::from_secs(100))
         .body(body)
         .send()
@@ -261,32 +275,78 @@ async fn hand_patch(http: reqwest::Client, base: &str, i: usize) -> bool {
     ok && serde_json::from_slice::<HandState>(&bytes).is_ok()
 }
 
-/// One way of sending `items` requests, measured: successes, requests/s, peak heap above start.
+/// One way of sending `items` requests, measured: successes, requests/s, peak heap above start,
+/// and the process's CPU time over the run (client and server alike), where the platform
+/// tells it.
 struct Measured {
     ok: usize,
     per_second: f64,
     peak: usize,
+    cpu: Option<Duration>,
 }
 
 async fn measured<F: std::future::Future<Output = usize>>(items: usize, run: F) -> Measured {
     let base = IN_USE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
+    let cpu = process_cpu_time();
     let started = Instant::now();
     let ok = run.await;
     Measured {
         ok,
         per_second: items as f64 / started.elapsed().as_secs_f64(),
         peak: PEAK.load(Ordering::Relaxed).saturating_sub(base),
+        cpu: cpu
+            .zip(process_cpu_time())
+            .map(|(from, to)| to.saturating_sub(from)),
     }
+}
+
+/// The CPU time this process has used, all threads together: on a machine that other work
+/// shares, the cost of a run that its rate alone does not show.
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+fn process_cpu_time() -> Option<Duration> {
+    #[repr(C)]
+    struct Timespec {
+        tv_sec: i64,
+        tv_nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, now: *mut Timespec) -> i32;
+    }
+    const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
+    let mut now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid, writable `struct timespec` (two 64-bit fields on 64-bit Linux).
+    if unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut now) } != 0 {
+        return None;
+    }
+    Some(Duration::new(now.tv_sec as u64, now.tv_nsec as u32))
+}
+
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+fn process_cpu_time() -> Option<Duration> {
+    None
 }
 
 /// `items` hand-written calls, `in_flight` at a time, in a `JoinSet`.
 async fn join_set(http: &reqwest::Client, base: &str, items: usize, in_flight: usize) -> usize {
+    join_set_of(http, base, 0..items, in_flight).await
+}
+
+/// The hand-written calls for `items`, `in_flight` at a time, in a `JoinSet`.
+async fn join_set_of(
+    http: &reqwest::Client,
+    base: &str,
+    items: std::ops::Range<usize>,
+    in_flight: usize,
+) -> usize {
     let base: std::sync::Arc<str> = base.into();
     let mut running = JoinSet::new();
-    let (mut next, mut ok) = (0, 0);
+    let (mut next, mut ok) = (items.start, 0);
     loop {
-        while next < items && running.len() < in_flight {
+        while next < items.end && running.len() < in_flight {
             let (http, base) = (http.clone(), std::sync::Arc::clone(&base));
             running.spawn(async move { hand_patch(http, &base, next).await });
             next += 1;
@@ -338,7 +398,76 @@ async fn many_runs(client: &GraphClient, items: usize, runs: usize, in_flight: u
     ok
 }
 
+/// `runs` hand-written `JoinSet`s of `in_flight` each at once, each in a task of its own,
+/// `items` in all: [`many_runs`] by hand.
+async fn many_join_sets(
+    http: &reqwest::Client,
+    base: &str,
+    items: usize,
+    runs: usize,
+    in_flight: usize,
+) -> usize {
+    let mut all = JoinSet::new();
+    for r in 0..runs {
+        let (http, base) = (http.clone(), base.to_owned());
+        let share = items * r / runs..items * (r + 1) / runs;
+        all.spawn(async move { join_set_of(&http, &base, share, in_flight).await });
+    }
+    let mut ok = 0;
+    while let Some(result) = all.join_next().await {
+        ok += result.expect("no panic");
+    }
+    ok
+}
+
+/// One way of sending a ceiling level's requests.
+#[derive(Clone, Copy)]
+enum Way {
+    JoinSet,
+    Bulk(Pace),
+    /// 64 paced runs of 4 in flight each.
+    PacedRuns,
+    /// 64 hand-written `JoinSet`s of 4 in flight each.
+    JoinSetRuns,
+}
+
+impl Way {
+    fn name(self) -> &'static str {
+        match self {
+            Way::JoinSet => "JoinSet",
+            Way::JoinSetRuns => "JoinSet runs",
+            Way::Bulk(Pace::Adaptive) => "bulk adaptive",
+            Way::Bulk(Pace::FarAboveTheLoad) => "bulk budget 1M/s",
+            Way::PacedRuns => "bulk paced runs",
+        }
+    }
+}
+
+/// The median of `values` (the mean of the middle two for an even count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// Which of `n` ways goes `k`-th in `round`: rotated by one each round, and reversed every
+/// other `n` rounds, so that over `2 n` rounds (every order, for three ways) each way goes in
+/// each place and after each other way equally often.
+fn order(n: usize, round: usize, k: usize) -> usize {
+    let k = if (round / n) % 2 == 1 { n - 1 - k } else { k };
+    (round + k) % n
+}
+
 /// Section 3: the bulk runner against a hand-written `JoinSet` at the same concurrency.
+///
+/// Each round measures every way once, in an order that changes from round to round (see
+/// [`order`]) so that none always goes first, last or after the same other; each figure is divided by the level's first way (hand-written)
+/// in its own round, and the medians of the rates and of those ratios are printed, with the
+/// ratios' range.
 async fn ceiling(base: &str, items: usize, rounds: usize) {
     let http = reqwest::Client::new();
     let client = GraphClient::builder()
@@ -352,70 +481,73 @@ async fn ceiling(base: &str, items: usize, rounds: usize) {
     join_set(&http, base, 2000, 256).await;
     bulk_run(&client, 0..2000, 256, Pace::Adaptive).await;
     let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
-    let levels: [(&str, usize); 5] = [
-        ("1 in flight", 1),
-        ("8 in flight", 8),
-        ("64 in flight", 64),
-        ("256 in flight", 256),
-        ("64 runs x 4 in flight", 256),
+    let single = [
+        Way::JoinSet,
+        Way::Bulk(Pace::Adaptive),
+        Way::Bulk(Pace::FarAboveTheLoad),
     ];
-    for (label, in_flight) in levels {
-        let many = label.contains("runs");
-        let (mut hand, mut ours): (Vec<Measured>, Vec<(&str, Measured)>) = (Vec::new(), Vec::new());
+    let levels: [(&str, usize, &[Way]); 5] = [
+        ("1 in flight", 1, &single),
+        ("8 in flight", 8, &single),
+        ("64 in flight", 64, &single),
+        ("256 in flight", 256, &single),
+        (
+            "64 runs x 4 in flight",
+            256,
+            &[Way::JoinSetRuns, Way::JoinSet, Way::PacedRuns],
+        ),
+    ];
+    for (label, in_flight, ways) in levels {
+        // Per way: each round's measurement, in round order.
+        let mut measured_by: Vec<Vec<Measured>> = ways.iter().map(|_| Vec::new()).collect();
         for round in 0..rounds {
-            let hand_run = || measured(items, join_set(&http, base, items, in_flight));
-            if round % 2 == 0 {
-                hand.push(hand_run().await);
-            }
-            if many {
-                ours.push((
-                    "paced runs",
-                    measured(items, many_runs(&client, items, 64, 4)).await,
-                ));
-            } else {
-                for (name, pace) in [
-                    ("adaptive", Pace::Adaptive),
-                    ("budget 1M/s", Pace::FarAboveTheLoad),
-                ] {
-                    ours.push((
-                        name,
-                        measured(items, bulk_run(&client, 0..items, in_flight, pace)).await,
-                    ));
-                }
-            }
-            if round % 2 == 1 {
-                hand.push(hand_run().await);
+            for k in 0..ways.len() {
+                let w = order(ways.len(), round, k);
+                let m = match ways[w] {
+                    Way::JoinSet => measured(items, join_set(&http, base, items, in_flight)).await,
+                    Way::Bulk(pace) => {
+                        measured(items, bulk_run(&client, 0..items, in_flight, pace)).await
+                    }
+                    Way::PacedRuns => measured(items, many_runs(&client, items, 64, 4)).await,
+                    Way::JoinSetRuns => {
+                        measured(items, many_join_sets(&http, base, items, 64, 4)).await
+                    }
+                };
+                assert_eq!(m.ok, items, "{} requests failed", ways[w].name());
+                measured_by[w].push(m);
             }
         }
-        let rate = |m: &[&Measured]| m.iter().map(|m| m.per_second).sum::<f64>() / m.len() as f64;
-        let peak = |m: &[&Measured]| m.iter().map(|m| m.peak).max().unwrap_or(0);
-        let hand: Vec<&Measured> = hand.iter().collect();
-        assert!(
-            hand.iter().all(|m| m.ok == items),
-            "hand-written requests failed"
-        );
-        let hand_rate = rate(&hand);
+        let rates = |m: &[Measured]| m.iter().map(|m| m.per_second).collect::<Vec<_>>();
+        let peak = |m: &[Measured]| m.iter().map(|m| m.peak).max().unwrap_or(0);
+        let hand = &measured_by[0];
         let mut line = format!(
-            "ceiling, {label}: JoinSet {hand_rate:.0} req/s (peak {:.1} MiB)",
-            mib(peak(&hand))
+            "ceiling, {label}: {} {:.0} req/s (peak {:.1} MiB)",
+            ways[0].name(),
+            median(rates(hand)),
+            mib(peak(hand))
         );
-        let names: Vec<&str> = if many {
-            vec!["paced runs"]
-        } else {
-            vec!["adaptive", "budget 1M/s"]
-        };
-        for name in names {
-            let of: Vec<&Measured> = ours
+        for (way, ours) in ways.iter().zip(&measured_by).skip(1) {
+            let ratios: Vec<f64> = ours
                 .iter()
-                .filter(|(n, _)| *n == name)
-                .map(|(_, m)| m)
+                .zip(hand)
+                .map(|(o, h)| o.per_second / h.per_second)
                 .collect();
-            assert!(of.iter().all(|m| m.ok == items), "bulk requests failed");
-            let ours_rate = rate(&of);
+            let (low, high) = ratios
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
+            // CPU time per request against the `JoinSet`'s in the same round.
+            let cpu: Option<Vec<f64>> = ours
+                .iter()
+                .zip(hand)
+                .map(|(o, h)| Some(o.cpu?.as_secs_f64() / h.cpu?.as_secs_f64()))
+                .collect();
+            let cpu = cpu.map_or(String::new(), |c| format!(", CPU {:.3}x", median(c)));
             line.push_str(&format!(
-                "; bulk {name} {ours_rate:.0} req/s, ratio {:.3} (peak {:.1} MiB)",
-                ours_rate / hand_rate,
-                mib(peak(&of))
+                "; {} {:.0} req/s, ratio {:.3} ({low:.2}-{high:.2}){cpu} (peak {:.1} MiB)",
+                way.name(),
+                median(rates(ours)),
+                median(ratios),
+                mib(peak(ours))
             ));
         }
         println!("{line}");
@@ -426,7 +558,8 @@ async fn ceiling(base: &str, items: usize, rounds: usize) {
 async fn main() {
     let items = env_usize("GRAPHPATCH_BULK_ITEMS", 2000);
     let queued = env_usize("GRAPHPATCH_BULK_QUEUED", 100_000);
-    budget_run(items).await;
+    budget_run(items, false).await;
+    budget_run(items, true).await;
 
     let server = stateless_server().await;
     let client = GraphClient::builder()
@@ -449,7 +582,7 @@ async fn main() {
     );
 
     let ceiling_items = env_usize("GRAPHPATCH_BULK_CEILING", 20_000);
-    let rounds = env_usize("GRAPHPATCH_BULK_ROUNDS", 2);
+    let rounds = env_usize("GRAPHPATCH_BULK_ROUNDS", 6);
     let base = stateless_server().await;
     ceiling(&base, ceiling_items, rounds).await;
 }

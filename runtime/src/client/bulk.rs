@@ -40,11 +40,11 @@ type ProgressHook = Box<dyn FnMut(&BulkProgress) + Send>;
 /// start no faster than the budget allows (evenly spaced, a little under it): by default the
 /// write budget of the entity's Intune throttling family
 /// ([`GraphEntity::throttle_family`](crate::GraphEntity::throttle_family)), or the [`Budget`]
-/// given to [`Bulk::budget`]. Outside Intune, or after [`Bulk::adaptive`], the pace starts at 50
-/// requests per second and adapts, with no ceiling of its own: each success raises it by 10 %
-/// until the service first refuses; a `429` halves the pace the run was actually sending at
-/// and holds every request back for the `Retry-After`; from then on each success raises the
-/// pace by 2 % up to a little under the refused one, and by 0.2 % beyond it, probing for more.
+/// given to [`Bulk::budget`]. Outside Intune, or after [`Bulk::adaptive`], the pace is learnt
+/// from the service, with no ceiling of its own: requests go as fast as the concurrency lets
+/// them until the service first refuses one; that `429` sets the pace to half the rate the run
+/// was sending at and holds every request back for its `Retry-After`; from then on each
+/// success raises the pace by 2 % and each later `429` halves it.
 /// Pacing that does not bind costs no timer. Each request is sent
 /// with the client's [`RetryPolicy`](crate::retry::RetryPolicy), so a throttled request is retried, and
 /// its final outcome is its one result.
@@ -205,9 +205,10 @@ where
         } else {
             self.progress.failed += 1;
         }
-        let progress = self.progress();
-        if let Some(hook) = &mut self.hook {
-            hook(&progress);
+        // Only for a hook: the progress's elapsed time costs a clock read per result.
+        if let Some(mut hook) = self.hook.take() {
+            hook(&self.progress());
+            self.hook = Some(hook);
         }
         self.fill();
         Some((key, result))
@@ -224,7 +225,10 @@ where
             let pacer = Arc::clone(&self.pacer);
             self.running.spawn(async move {
                 pacer.wait_turn().await;
-                let result = client.send_observed(request, &*pacer).await;
+                // Boxed: a request's future is some 4 KB, and a task is copied whole when it
+                // is spawned and its slot again when its result is stored and taken; boxed,
+                // the task is some 300 bytes, for one allocation.
+                let result = Box::pin(client.send_observed(request, &*pacer)).await;
                 if result.is_ok() {
                     pacer.succeeded();
                 }

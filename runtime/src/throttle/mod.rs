@@ -181,34 +181,34 @@ impl Budget {
 ///
 /// Lock-free: a send reserves its slot with one atomic update, so many requests (and many runs
 /// on one client) pace without waiting on each other, and a slot that is already due costs no
-/// timer at all ([`Pacer::wait_turn`]).
+/// timer at all ([`Pacer::wait_turn`]). An adaptive pace sends unpaced until the service first
+/// refuses: it has nothing to learn from before then, and a slow start from a guess would hold
+/// a run far under a service that allows more.
 pub(crate) struct Pacer {
     /// What the nanosecond counters below count from.
     origin: Instant,
     /// The earliest time the next send may go.
     next: AtomicU64,
-    /// Time between two sends.
+    /// Time between two sends; 0 while an adaptive pace is unpaced (before its first `429`).
     interval: AtomicU64,
     /// Whether the pace adapts (no budget given).
     adaptive: bool,
     /// Until when everyone holds back after a `429`: the refusals of requests that were already
     /// in flight then slow the pace only once.
     paused_until: AtomicU64,
-    /// Adaptive: the interval of the pace the service last refused (0 before any `429`, while
-    /// the pace is in its slow start).
-    refused: AtomicU64,
+    /// Adaptive, while unpaced: the sends so far and when the first went (`u64::MAX` before
+    /// it), which give the rate the first `429` refused.
+    sent: AtomicU64,
+    first_sent: AtomicU64,
     throttled: AtomicU64,
 }
 
 /// Sends a little under a known budget, so clock skew and latency jitter stay inside it.
 const HEADROOM: f64 = 0.98;
-/// The adaptive pace's start (50 per second) and slowest pace.
-const ADAPTIVE_START: Duration = Duration::from_millis(20);
+/// The adaptive pace's slowest.
 const ADAPTIVE_SLOWEST: Duration = Duration::from_secs(10);
-/// Each success speeds an adaptive pace up by the first factor before any refusal (a slow
-/// start: from 50 to 10,000 a second in about 60 successes) and by the second after one; each
+/// After its first refusal, each success speeds an adaptive pace up by this factor and each
 /// refusal halves it. There is no fastest pace: the service's `429`s are the limit.
-const START: f64 = 1.1;
 const RAMP: f64 = 1.02;
 /// At a pace of more than one send per tick, a slot less than this far ahead is taken at once:
 /// tokio's timer ticks in milliseconds, so a shorter sleep would cost a whole tick, and a
@@ -230,8 +230,9 @@ impl Pacer {
         Pacer::new(interval, false)
     }
 
+    /// An adaptive pace, unpaced until the service first refuses.
     pub(crate) fn adaptive() -> Pacer {
-        Pacer::new(ADAPTIVE_START, true)
+        Pacer::new(Duration::ZERO, true)
     }
 
     fn new(interval: Duration, adaptive: bool) -> Pacer {
@@ -241,7 +242,8 @@ impl Pacer {
             interval: AtomicU64::new(nanos(interval)),
             adaptive,
             paused_until: AtomicU64::new(0),
-            refused: AtomicU64::new(0),
+            sent: AtomicU64::new(0),
+            first_sent: AtomicU64::new(u64::MAX),
             throttled: AtomicU64::new(0),
         }
     }
@@ -274,7 +276,7 @@ impl Pacer {
     /// A known budget reserves its slot and sleeps until it. An adaptive pace takes a slot only
     /// once it is due and otherwise sleeps until the next one is and tries again: it speeds up
     /// as requests succeed, so a slot reserved now, at today's slow pace, would hold a request
-    /// back long after the pace no longer asks it to.
+    /// back long after the pace no longer asks it to. Unpaced, it only counts the send.
     pub(crate) async fn wait_turn(&self) {
         loop {
             let now = Instant::now();
@@ -295,8 +297,14 @@ impl Pacer {
             let since = self.since_origin(now);
             let next = self.next.load(Ordering::Relaxed);
             if next < since.saturating_add(nanos(TIMER_TICK)) {
-                // Due: take it, unless another request took it first.
                 let interval = self.interval.load(Ordering::Relaxed);
+                if interval == 0 {
+                    if self.sent.fetch_add(1, Ordering::Relaxed) == 0 {
+                        self.first_sent.fetch_min(since, Ordering::Relaxed);
+                    }
+                    return;
+                }
+                // Due: take it, unless another request took it first.
                 let taken = self.next.compare_exchange(
                     next,
                     next.max(since).saturating_add(interval),
@@ -318,15 +326,14 @@ impl Pacer {
     }
 
     pub(crate) fn succeeded(&self) {
-        if !self.adaptive {
+        // A known budget keeps its pace; an unpaced one has nothing to speed up.
+        if !self.adaptive || self.interval.load(Ordering::Relaxed) == 0 {
             return;
         }
-        let refused = self.refused.load(Ordering::Relaxed);
         let _ = self
             .interval
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |interval| {
-                let faster = if refused == 0 { START } else { RAMP };
-                Some(((interval as f64 / faster) as u64).max(1))
+                Some(((interval as f64 / RAMP) as u64).max(1))
             });
     }
 
@@ -345,9 +352,18 @@ impl ThrottleObserver for Pacer {
             // The pace refused is the pace asked for. (Not the slower pace a run held back by its
             // concurrency or by failures actually sent at: a refusal that is not about the rate
             // at all — a service's random 429s — would then drag the pace down without end.)
-            let refused = interval.max(1);
-            self.refused.store(refused, Ordering::Relaxed);
-            interval = refused.saturating_mul(2).min(nanos(ADAPTIVE_SLOWEST));
+            // Unpaced, nothing was asked for: the first refusal is of the rate the run sent at,
+            // measured once, and from then on the pace is asked for.
+            let refused = if interval == 0 {
+                let first = self.first_sent.load(Ordering::Relaxed).min(now);
+                (now - first) / self.sent.load(Ordering::Relaxed).max(1)
+            } else {
+                interval
+            };
+            interval = refused
+                .max(1)
+                .saturating_mul(2)
+                .min(nanos(ADAPTIVE_SLOWEST));
             self.interval.store(interval, Ordering::Relaxed);
         }
         // Everyone waits out the service's pause, not just the request that was refused.
@@ -489,7 +505,8 @@ mod tests {
 
     #[test]
     fn a_throttle_holds_everyone_back_and_slows_an_adaptive_pace() {
-        let pacer = Pacer::adaptive();
+        // An adaptive pace that is already pacing (as after its first refusal), at 50 a second.
+        let pacer = Pacer::new(Duration::from_millis(20), true);
         let before = pacer.interval();
         pacer.throttled(Some(Duration::from_secs(2)));
         assert_eq!(pacer.interval(), before * 2);
@@ -505,5 +522,47 @@ mod tests {
         fixed.throttled(None);
         fixed.succeeded();
         assert_eq!(fixed.interval(), interval, "a known budget keeps its pace");
+    }
+
+    #[tokio::test]
+    async fn an_adaptive_pace_is_unpaced_until_its_first_throttle_then_halves_the_rate_sent_at() {
+        let pacer = Pacer::adaptive();
+        let started = Instant::now();
+        for _ in 0..10_000 {
+            pacer.wait_turn().await;
+            pacer.succeeded();
+        }
+        assert_eq!(
+            pacer.interval(),
+            Duration::ZERO,
+            "successes keep it unpaced"
+        );
+        // Ten thousand sends without a timer: far faster than a timer tick each.
+        assert!(
+            started.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            started.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let span = started.elapsed();
+        pacer.throttled(Some(Duration::from_secs(2)));
+        // Sent at about 10,000 per `span`: the pace is now half of that.
+        let sent_at = span / 10_000;
+        let interval = pacer.interval();
+        assert!(
+            interval >= sent_at * 2 - Duration::from_micros(1),
+            "{interval:?} {sent_at:?}"
+        );
+        assert!(
+            interval <= sent_at * 2 * 11 / 10,
+            "{interval:?} {sent_at:?}"
+        );
+        assert!(pacer.slot() >= Instant::now() + Duration::from_millis(1900));
+        // A refusal while everyone holds back does not slow it again.
+        pacer.throttled(Some(Duration::from_secs(2)));
+        assert_eq!(pacer.interval(), interval);
+        pacer.succeeded();
+        assert!(pacer.interval() < interval, "it climbs back from there");
+        assert_eq!(pacer.throttle_count(), 2);
     }
 }
