@@ -16,7 +16,7 @@ use super::text::str_eq;
 use super::PatchNames;
 
 /// Property number `i` of `P`'s entity, when `key` is its name's key and it can be set (to
-/// `null` when `null`): one slot or two of [`PatchNames::TABLE`], whatever the number of
+/// `null` when `null`): one slot or two of `PatchNames::TABLE`, whatever the number of
 /// properties. `None` for anything else, a table that does not fit included, which sends the
 /// caller to the full check.
 const fn find_property<P: PatchNames>(key: u128, null: bool) -> Option<usize> {
@@ -130,7 +130,7 @@ const fn has_param_key<P: PatchNames>(key: u128) -> bool {
 
 /// The index in `GraphEntity::PROPERTIES` of property `name` (its key `key`), which a call
 /// site sets (to `null` when `null`); else a compile-time panic with
-/// [`property_index`]'s message.
+/// `property_index`'s message.
 #[track_caller]
 pub const fn patch_property<P: PatchNames>(key: u128, name: &str, null: bool) -> usize {
     if let Some(index) = find_property::<P>(key, null) {
@@ -157,7 +157,7 @@ pub struct Route<const N: usize> {
 }
 
 /// The route of a call with the parameters `given` (their keys `keys`) and `at`. Never fails:
-/// where [`patch_template`] or [`patch_param`] fail, the template and order do not matter.
+/// where `patch_template` or `patch_param` fail, the template and order do not matter.
 pub const fn patch_route<P: PatchNames, const N: usize>(
     keys: [u128; N],
     given: [&str; N],
@@ -183,8 +183,8 @@ pub const fn patch_route<P: PatchNames, const N: usize>(
 }
 
 /// Nothing when the route was `found`, or when the parameters `given` and `at` address one
-/// template after all; else a compile-time panic with [`select_template`]'s message (which
-/// leaves a parameter no template has to [`patch_param`]).
+/// template after all; else a compile-time panic with `select_template`'s message (which
+/// leaves a parameter no template has to `patch_param`).
 #[track_caller]
 pub const fn patch_template<P: PatchNames, const N: usize>(
     found: bool,
@@ -201,7 +201,7 @@ pub const fn patch_template<P: PatchNames, const N: usize>(
 }
 
 /// Nothing when the route was `found` or some template has the path parameter `name` (its key
-/// `key`); else a compile-time panic with [`check_param`]'s message.
+/// `key`); else a compile-time panic with `check_param`'s message.
 #[track_caller]
 pub const fn patch_param<P: PatchNames>(found: bool, key: u128, name: &str) {
     if found || has_param_key::<P>(key) {
