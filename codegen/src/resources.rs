@@ -176,12 +176,7 @@ pub fn parse(path: &str, text: &str) -> Option<ResourcePage> {
         || title.ends_with("enum type")
         || doc.section(|t| t == "Members").is_some();
     let kind = if is_enum {
-        let members = doc
-            .section(|t| t == "Members")
-            .map(|s| doc.tables(s.heading, s.end))
-            .unwrap_or_default()
-            .into_iter()
-            .next()
+        let members = first_table(&doc, "Members")
             .map(|t| {
                 t.rows
                     .iter()
@@ -211,13 +206,18 @@ pub fn parse(path: &str, text: &str) -> Option<ResourcePage> {
     })
 }
 
-/// The rows of the page's `Properties` table (`|**Section**|` rows dropped).
-fn property_rows(doc: &Doc) -> Vec<PropertyRow> {
-    doc.section(|t| t == "Properties")
+/// The first table of the page's section titled `title`.
+fn first_table(doc: &Doc, title: &str) -> Option<markdown::Table> {
+    doc.section(|t| t == title)
         .map(|s| doc.tables(s.heading, s.end))
         .unwrap_or_default()
         .into_iter()
         .next()
+}
+
+/// The rows of the page's `Properties` table (`|**Section**|` rows dropped).
+fn property_rows(doc: &Doc) -> Vec<PropertyRow> {
+    first_table(doc, "Properties")
         .map(|t| {
             t.rows
                 .iter()
