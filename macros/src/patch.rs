@@ -172,8 +172,8 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     // so that its panic is reported there. The route cannot fail: it says whether the keys
     // alone found the template, and the template's and the parameters' checks, unnamed
     // constants that nothing uses (so each failure is reported once), run the full check only
-    // when they did not.
-    // The path to the runtime too: a call expression spans from its first token to its last.
+    // when they did not. The path to the runtime is spanned there too: a call expression spans
+    // from its first token to its last.
     let private_at = |span: Span| quote_spanned!(span=> ::graphpatch::__private);
     let private_params = private_at(call.params_span);
     let select = quote_spanned! {call.params_span=>
