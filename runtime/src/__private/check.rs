@@ -20,27 +20,23 @@ pub const fn property_index(
     name: &str,
     null: bool,
 ) -> Result<usize, Message> {
-    let mut i = 0;
-    while i < properties.len() {
-        let property = &properties[i];
-        if str_eq(property.name, name) {
-            if property.read_only {
-                return Err(Message::new()
-                    .code(name)
-                    .push(" is read-only in Graph and cannot be patched"));
-            }
-            if null && !property.nullable {
-                return Err(Message::new()
-                    .code(name)
-                    .push(" cannot be set to `null`: its field in ")
-                    .code(entity)
-                    .push(" is not an `Option`"));
-            }
-            return Ok(i);
-        }
-        i += 1;
+    let Some(i) = find(properties, name) else {
+        return Err(no_property(entity, properties, name, "graph_patch!"));
+    };
+    let property = &properties[i];
+    if property.read_only {
+        return Err(Message::new()
+            .code(name)
+            .push(" is read-only in Graph and cannot be patched"));
     }
-    Err(no_property(entity, properties, name, "graph_patch!"))
+    if null && !property.nullable {
+        return Err(Message::new()
+            .code(name)
+            .push(" cannot be set to `null`: its field in ")
+            .code(entity)
+            .push(" is not an `Option`"));
+    }
+    Ok(i)
 }
 
 /// The index of property `name` in `properties` for `graph_filter!`, which may read any
@@ -51,22 +47,29 @@ pub const fn filter_property(
     name: &str,
     null: bool,
 ) -> Result<usize, Message> {
+    let Some(i) = find(properties, name) else {
+        return Err(no_property(entity, properties, name, "graph_filter!"));
+    };
+    if null && !properties[i].nullable {
+        return Err(Message::new()
+            .code(name)
+            .push(" is never `null`: its field in ")
+            .code(entity)
+            .push(" is not an `Option`"));
+    }
+    Ok(i)
+}
+
+/// The index of the property whose Rust name is `name`.
+const fn find(properties: &[Property], name: &str) -> Option<usize> {
     let mut i = 0;
     while i < properties.len() {
-        let property = &properties[i];
-        if str_eq(property.name, name) {
-            if null && !property.nullable {
-                return Err(Message::new()
-                    .code(name)
-                    .push(" is never `null`: its field in ")
-                    .code(entity)
-                    .push(" is not an `Option`"));
-            }
-            return Ok(i);
+        if str_eq(properties[i].name, name) {
+            return Some(i);
         }
         i += 1;
     }
-    Err(no_property(entity, properties, name, "graph_filter!"))
+    None
 }
 
 /// Why `name` is no property of `entity`, for the macro `by` (`graph_patch!`, `graph_filter!`):
