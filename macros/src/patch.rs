@@ -124,9 +124,9 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let entity = &call.entity;
     let entity_span = entity.span();
     let entity_ty = quote_spanned!(entity_span=> __GraphpatchEntity);
-    // The change set type, through which every check reaches the entity's metadata.
-    let patch_ty =
-        quote_spanned!(entity_span=> <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch);
+    // The change set type, through which every check reaches the entity's metadata: an alias
+    // of the projection, written once.
+    let patch_ty = quote_spanned!(entity_span=> __GraphpatchPatch);
     let private = quote!(::graphpatch::__private);
 
     let mut params: Vec<&Assign<syn::Expr>> = Vec::new();
@@ -169,27 +169,29 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     // Each check is one call of a `#[track_caller]` const fn, spanned on the tokens it checks,
-    // so that its panic is reported there. The route cannot fail: it says whether the keys
-    // alone found the template, and the template's and the parameters' checks, unnamed
-    // constants that nothing uses (so each failure is reported once), run the full check only
-    // when they did not. The path to the runtime is spanned there too: a call expression spans
-    // from its first token to its last.
+    // so that its panic is reported there: unnamed constants that nothing uses (so each failure
+    // is reported once), whose cheap path compares keys and which run the full check only when
+    // those do not match. The path to the runtime is spanned there too: a call expression spans
+    // from its first token to its last. The template is found again, by the same keys, when the
+    // request is built: one constant fewer at every call site.
     let private_at = |span: Span| quote_spanned!(span=> ::graphpatch::__private);
     let private_params = private_at(call.params_span);
     let select = quote_spanned! {call.params_span=>
-        const __GRAPHPATCH_ROUTE: #private_params::Route<#count> =
-            #private_params::patch_route::<#patch_ty, #count>([#(#keys),*], [#(#names),*], #at);
         const _: () = #private_params::patch_template::<#patch_ty, #count>(
-            __GRAPHPATCH_ROUTE.found, [#(#names),*], #at,
+            [#(#keys),*], [#(#names),*], #at,
         );
     };
-    let param_checks = params.iter().zip(&names).zip(&keys).map(|((p, name), key)| {
-        let span = p.name.span();
-        let private = private_at(span);
-        quote_spanned! {span=>
-            const _: () = #private::patch_param::<#patch_ty>(__GRAPHPATCH_ROUTE.found, #key, #name);
-        }
-    });
+    let param_checks = params
+        .iter()
+        .zip(&names)
+        .zip(&keys)
+        .map(|((p, name), key)| {
+            let span = p.name.span();
+            let private = private_at(span);
+            quote_spanned! {span=>
+                const _: () = #private::patch_param::<#patch_ty>(#key, #name);
+            }
+        });
     // The parameters' values, first (they come first in the call), in one local: one value to
     // drop if a property's value panics.
     let param_values = params.iter().map(|p| {
@@ -246,11 +248,12 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     quote_spanned! {entity_span=> {
         #(#errors)*
         type __GraphpatchEntity = #entity;
+        type __GraphpatchPatch = <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch;
         #select
         #(#param_checks)*
         let #param_array = [#(#param_values),*];
         let mut #changes = #new_changes;
         #(#property_sets)*
-        #build(__GRAPHPATCH_ROUTE, #param_array, #changes)
+        #build(&[#(#keys),*], &[#(#names),*], #at, #param_array, #changes)
     }}
 }

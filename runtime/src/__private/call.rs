@@ -143,55 +143,37 @@ pub const fn patch_property<P: PatchNames>(key: u128, name: &str, null: bool) ->
     }
 }
 
-/// Where a `graph_patch!` call goes: what its `__GRAPHPATCH_ROUTE` constant holds.
-#[derive(Clone, Copy, Debug)]
-pub struct Route<const N: usize> {
-    /// Whether the keys alone found the template: the call is right, and no check needs to run
-    /// the full one.
-    pub found: bool,
-    /// The template's index in `GraphEntity::PATHS`.
-    pub template: usize,
-    /// For each of the template's parameters, in template order, the position of its value in
-    /// the call.
-    pub order: [usize; N],
-}
-
-/// The route of a call with the parameters `given` (their keys `keys`) and `at`. Never fails:
-/// where `patch_template` or `patch_param` fail, the template and order do not matter.
-pub const fn patch_route<P: PatchNames, const N: usize>(
-    keys: [u128; N],
-    given: [&str; N],
+/// The template a right call addresses, and for each of its parameters in template order the
+/// position of its value in the call: what `patch_request` computes when it builds the request.
+/// The call's constants have checked, when it compiled, that the parameters `given` (their keys
+/// `keys`) and `at` address exactly one template, so the keys find it; the names find it too,
+/// the slow way, should a key ever differ.
+pub(crate) const fn patch_route<P: PatchNames, const N: usize>(
+    keys: &[u128; N],
+    given: &[&str; N],
     at: Option<&str>,
-) -> Route<N> {
-    if let Some((template, order)) = find_route::<P, N>(&keys, at) {
-        return Route {
-            found: true,
-            template,
-            order,
-        };
+) -> (usize, [usize; N]) {
+    if let Some(route) = find_route::<P, N>(keys, at) {
+        return route;
     }
     let paths = <P::Entity as GraphEntity>::PATHS;
-    let template = match select_template(<P::Entity as GraphEntity>::NAME, paths, &given, at) {
+    let template = match select_template(<P::Entity as GraphEntity>::NAME, paths, given, at) {
         Ok(template) => template,
         Err(_) => 0,
     };
-    Route {
-        found: false,
-        template,
-        order: param_order(paths, template, given),
-    }
+    (template, param_order(paths, template, *given))
 }
 
-/// Nothing when the route was `found`, or when the parameters `given` and `at` address one
-/// template after all; else a compile-time panic with `select_template`'s message (which
-/// leaves a parameter no template has to `patch_param`).
+/// Nothing when the parameters `given` (their keys `keys`) and `at` address one template of
+/// `P`'s entity; else a compile-time panic with `select_template`'s message (which leaves a
+/// parameter no template has to `patch_param`).
 #[track_caller]
 pub const fn patch_template<P: PatchNames, const N: usize>(
-    found: bool,
+    keys: [u128; N],
     given: [&str; N],
     at: Option<&str>,
 ) {
-    if found {
+    if find_route::<P, N>(&keys, at).is_some() {
         return;
     }
     let entity = <P::Entity as GraphEntity>::NAME;
@@ -200,11 +182,11 @@ pub const fn patch_template<P: PatchNames, const N: usize>(
     }
 }
 
-/// Nothing when the route was `found` or some template has the path parameter `name` (its key
-/// `key`); else a compile-time panic with `check_param`'s message.
+/// Nothing when some template of `P`'s entity has the path parameter `name` (its key `key`);
+/// else a compile-time panic with `check_param`'s message.
 #[track_caller]
-pub const fn patch_param<P: PatchNames>(found: bool, key: u128, name: &str) {
-    if found || has_param_key::<P>(key) {
+pub const fn patch_param<P: PatchNames>(key: u128, name: &str) {
+    if has_param_key::<P>(key) {
         return;
     }
     let entity = <P::Entity as GraphEntity>::NAME;
@@ -294,28 +276,28 @@ mod tests {
         }
     }
 
-    /// The template `find_route` finds, after checking its order against `param_order`.
+    /// The template `find_route` finds, after checking its order against `param_order` and the
+    /// route a request is built with.
     fn found<const N: usize>(given: [&str; N], at: Option<&str>) -> Option<usize> {
         let route = find_route::<P, N>(&given.map(name_key), at)?;
         assert_eq!(route.1, param_order(Thing::PATHS, route.0, given));
-        let checked = patch_route::<P, N>(given.map(name_key), given, at);
-        assert!(checked.found);
-        assert_eq!((checked.template, checked.order), route);
+        assert_eq!(patch_route::<P, N>(&given.map(name_key), &given, at), route);
         Some(route.0)
     }
 
     #[test]
-    fn a_route_the_keys_do_not_find_is_still_a_route() {
+    fn a_route_the_keys_do_not_find_is_found_by_the_names() {
+        // A key that differs from its name's (as a collision would make it) still routes by
+        // name, as the compile-time check did.
         let given = ["b_id", "c_id"];
-        let route = patch_route::<P, 2>(given.map(name_key), given, Some("/d/{cId}/b/{bId}"));
-        assert!(route.found);
-        assert_eq!((route.template, route.order), (2, [1, 0]));
-        // Two templates fit: not found, and the value does not matter (the check fails).
-        let route = patch_route::<P, 2>(given.map(name_key), given, None);
-        assert!(!route.found);
-        assert!(route.template < Thing::PATHS.len());
-        let given = ["a_id", "nope"];
-        assert!(!patch_route::<P, 2>(given.map(name_key), given, None).found);
+        let keys = [name_key("b_id"), name_key("c_id") ^ 1];
+        let at = Some("/d/{cId}/b/{bId}");
+        assert_eq!(find_route::<P, 2>(&keys, at), None);
+        assert_eq!(patch_route::<P, 2>(&keys, &given, at), (2, [1, 0]));
+        assert_eq!(
+            patch_route::<P, 2>(&keys, &given, Some("/c/{cId}/b/{bId}")),
+            (1, [1, 0])
+        );
     }
 
     #[test]
@@ -335,8 +317,9 @@ mod tests {
             patch_property::<P>(name_key("run_state"), "run_state", true),
             1
         );
-        patch_param::<P>(false, name_key("c_id"), "c_id");
-        patch_template::<P, 2>(false, ["c_id", "b_id"], Some("/c/{cId}/b/{bId}"));
+        patch_param::<P>(name_key("c_id"), "c_id");
+        let given = ["c_id", "b_id"];
+        patch_template::<P, 2>(given.map(name_key), given, Some("/c/{cId}/b/{bId}"));
     }
 
     #[test]
@@ -348,6 +331,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "these path parameters fit several templates of `Thing`")]
     fn an_ambiguous_call_panics_with_the_full_checks_message() {
-        patch_template::<P, 2>(false, ["c_id", "b_id"], None);
+        let given = ["c_id", "b_id"];
+        patch_template::<P, 2>(given.map(name_key), given, None);
     }
 }

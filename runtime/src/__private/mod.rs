@@ -22,7 +22,7 @@ pub use crate::request::PatchRequest;
 pub use crate::slot::Slot;
 
 pub use crate::filter::{FilterLiteral, FilterOperand};
-pub use call::{patch_param, patch_property, patch_route, patch_template, Route};
+pub use call::{patch_param, patch_property, patch_template};
 pub use check::filter_property;
 pub use de::{
     from_object, patch_odata_type, patch_slot, patch_unknown, property, required, skip, Key,
@@ -76,16 +76,22 @@ pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> Re
     ResolvedPath::new(template, values).expect("generated paths match their templates")
 }
 
-/// The request `graph_patch!` builds: `values` in the caller's order, `route` the template and,
-/// for each of its positions, the value's index in `values` (computed at compile time by
-/// [`patch_route`]).
+/// The request `graph_patch!` builds: `values` in the caller's order, for the parameters
+/// `given` (their keys `keys`) and `at`, which the call site's constants have checked address
+/// exactly one template. The template and the order of the values are found here, when the
+/// request is built, rather than in one more constant at each call site: a few key comparisons
+/// per request against a constant's cost at every compile.
 pub fn patch_request<E: GraphEntity, const N: usize>(
-    Route {
-        template, order, ..
-    }: Route<N>,
+    keys: &[u128; N],
+    given: &[&str; N],
+    at: Option<&str>,
     mut values: [String; N],
     changes: E::Patch,
-) -> PatchRequest<E> {
+) -> PatchRequest<E>
+where
+    E::Patch: PatchNames,
+{
+    let (template, order) = call::patch_route::<E::Patch, N>(keys, given, at);
     let values = order
         .iter()
         .map(|&i| std::mem::take(&mut values[i]))
