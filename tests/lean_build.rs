@@ -94,6 +94,20 @@ fn default_features_pull_no_http_server_and_no_tooling() {
     );
 }
 
+#[test]
+fn no_random_number_crate_and_no_time_zone_database() {
+    // Request ids and jitter draw from std's randomly keyed hasher, and only UTC time is read:
+    // neither `getrandom` (uuid's `v4`) nor `iana-time-zone` (chrono's `clock`) is built for them.
+    let lines = tree();
+    for extra in ["getrandom v", "rand v", "iana-time-zone v"] {
+        assert!(
+            !lines.iter().any(|l| l.starts_with(extra)),
+            "{extra} in the default build:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
 /// The crates a user's program shares with graphpatch, of which a second version would be a
 /// second full compile of our making.
 const SHARED: [&str; 6] = ["syn", "reqwest", "hyper", "http", "rustls", "base64"];

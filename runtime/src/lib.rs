@@ -199,6 +199,7 @@ mod http;
 pub mod metadata;
 pub mod path;
 pub mod permissions;
+mod random;
 mod request;
 pub mod retry;
 mod slot;

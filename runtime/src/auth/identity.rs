@@ -339,7 +339,7 @@ impl Endpoint {
         let body = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
-        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let client_request_id = crate::random::request_id();
         let started = Instant::now();
         let response = self
             .http

@@ -172,7 +172,7 @@ impl GraphClient {
         })?;
         let token = self.inner.token.token().await?;
         self.preflight_table::<E>(E::READ_PERMISSIONS, &token)?;
-        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let client_request_id = crate::random::request_id();
         let resend = Resend::get(url, bearer(&token)?, &client_request_id, eventual);
         let call = Call {
             entity: E::NAME,

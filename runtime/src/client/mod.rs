@@ -88,7 +88,7 @@ impl GraphClient {
         let body = request.body()?;
         let token = self.inner.token.token().await?;
         self.preflight::<E>(&token)?;
-        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let client_request_id = crate::random::request_id();
         let authorization = bearer(&token)?;
         let if_match = match request.etag() {
             Some(etag) => Some(
@@ -129,7 +129,7 @@ impl GraphClient {
         })?;
         let token = self.inner.token.token().await?;
         self.preflight::<E>(&token)?;
-        let client_request_id = uuid::Uuid::new_v4().to_string();
+        let client_request_id = crate::random::request_id();
         let resend = Resend {
             method: reqwest::Method::POST,
             url,

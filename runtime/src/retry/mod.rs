@@ -236,7 +236,7 @@ impl Jitter {
 
     /// A sequence from a random seed, from the same source as request ids.
     pub(crate) fn random() -> Jitter {
-        Jitter::seeded(uuid::Uuid::new_v4().as_u64_pair().0)
+        Jitter::seeded(crate::random::random_u128() as u64)
     }
 
     /// The next uniform number in `[0, 1)`.
