@@ -95,11 +95,18 @@ fn default_features_pull_no_http_server_and_no_tooling() {
 }
 
 #[test]
-fn no_random_number_crate_and_no_time_zone_database() {
-    // Request ids and jitter draw from std's randomly keyed hasher, and only UTC time is read:
-    // neither `getrandom` (uuid's `v4`) nor `iana-time-zone` (chrono's `clock`) is built for them.
+fn no_crate_a_hand_written_client_would_not_build() {
+    // Request ids and jitter draw from std's randomly keyed hasher, only UTC time is read, and
+    // the error types' `Display` impls are written out: neither `getrandom` (uuid's `v4`), nor
+    // `iana-time-zone` (chrono's `clock`), nor thiserror and its derive is built for them.
     let lines = tree();
-    for extra in ["getrandom v", "rand v", "iana-time-zone v"] {
+    for extra in [
+        "getrandom v",
+        "rand v",
+        "iana-time-zone v",
+        "thiserror v",
+        "thiserror-impl v",
+    ] {
         assert!(
             !lines.iter().any(|l| l.starts_with(extra)),
             "{extra} in the default build:\n{}",

@@ -18,46 +18,38 @@ pub(crate) const SNIPPET_LIMIT: usize = 512;
 ///     }
 /// }
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The request could not be built: an empty change set, a path parameter that cannot be a
     /// segment, an invalid header value. Nothing was sent.
-    #[error("invalid request: {0}")]
-    InvalidRequest(#[from] RequestError),
+    InvalidRequest(RequestError),
 
     /// The client's configuration is unusable (for example a base URL that would send a token
     /// in clear text). Nothing was sent.
-    #[error("invalid client configuration: {0}")]
     Config(String),
 
     /// The token provider failed. Nothing was sent.
-    #[error("could not get an access token: {0}")]
-    Token(#[from] TokenError),
+    Token(TokenError),
 
     /// No HTTP response: connection refused or reset, TLS failure, timeout.
-    #[error("transport error (client-request-id {client_request_id}): {source}")]
     Transport {
         /// The request's `client-request-id`.
         client_request_id: String,
         /// The underlying error.
-        #[source]
         source: reqwest::Error,
     },
 
     /// Graph answered with an error body in its documented format.
-    #[error(transparent)]
     Graph(Box<GraphError>),
 
     /// The token cannot call this entity, judging by its claims: its kind of caller is not
     /// supported, or it holds none of the permissions that are. Nothing was sent. See
     /// [`Preflight`](crate::permissions::Preflight).
-    #[error(transparent)]
     Permission(Box<crate::permissions::PermissionError>),
 
     /// A time limit passed; `kind` says which. For `Connect` and `Attempt`, every allowed attempt
     /// timed out or the last one did.
-    #[error("{kind} timed out{} (client-request-id {client_request_id})", after.map(|a| format!(" after {a:?}")).unwrap_or_default())]
     Timeout {
         /// Which limit.
         kind: TimeoutKind,
@@ -70,7 +62,6 @@ pub enum Error {
 
     /// A redirect that was not followed: one that would turn the PATCH into a GET (301, 302,
     /// 303), lead from `https` to `http`, or go past 5 in a row.
-    #[error("HTTP {status} redirect to {location} (client-request-id {client_request_id}); the update was not sent there")]
     Redirect {
         /// The status code (301, 302, 307, …).
         status: StatusCode,
@@ -81,7 +72,6 @@ pub enum Error {
     },
 
     /// An error status whose body is not a Graph error (an HTML page from a proxy, say).
-    #[error("HTTP {status} (client-request-id {client_request_id}) with a body that is not a Graph error: {snippet}")]
     UnexpectedResponse {
         /// The status code.
         status: StatusCode,
@@ -94,13 +84,11 @@ pub enum Error {
     /// The `$batch` request that carried this request failed as a whole (every request in it
     /// gets the same cause); whether this one was applied is unknown only if the cause is a
     /// transport error or timeout.
-    #[error("the $batch request carrying this update failed: {0}")]
-    Batch(#[source] std::sync::Arc<Error>),
+    Batch(std::sync::Arc<Error>),
 
     /// The `$batch` answer gave this request no usable result: no response with its id, or one
     /// with a status that is not an HTTP status. It was sent again while that was safe and the
     /// retry policy allowed; whether it was applied is unknown.
-    #[error("the $batch answer (client-request-id {client_request_id}) has no result for this update: {problem}")]
     BatchAnswer {
         /// The `client-request-id` of the `$batch` request.
         client_request_id: String,
@@ -109,14 +97,12 @@ pub enum Error {
     },
 
     /// A success status whose body is not the expected entity.
-    #[error("could not decode the HTTP {status} response (client-request-id {client_request_id}): {source}; body starts: {snippet}")]
     Decode {
         /// The status code.
         status: StatusCode,
         /// The request's `client-request-id`.
         client_request_id: String,
         /// Why decoding failed.
-        #[source]
         source: serde_json::Error,
         /// The start of the body, at most 512 bytes, lossily decoded.
         snippet: String,
@@ -233,6 +219,107 @@ impl Error {
     }
 }
 
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidRequest(err) => write!(f, "invalid request: {err}"),
+            Error::Config(problem) => write!(f, "invalid client configuration: {problem}"),
+            Error::Token(err) => write!(f, "could not get an access token: {err}"),
+            Error::Transport {
+                client_request_id,
+                source,
+            } => write!(
+                f,
+                "transport error (client-request-id {client_request_id}): {source}"
+            ),
+            Error::Graph(err) => fmt::Display::fmt(err, f),
+            Error::Permission(err) => fmt::Display::fmt(err, f),
+            Error::Timeout {
+                kind,
+                after,
+                client_request_id,
+            } => {
+                write!(f, "{kind} timed out")?;
+                if let Some(after) = after {
+                    write!(f, " after {after:?}")?;
+                }
+                write!(f, " (client-request-id {client_request_id})")
+            }
+            Error::Redirect {
+                status,
+                location,
+                client_request_id,
+            } => write!(
+                f,
+                "HTTP {status} redirect to {location} (client-request-id {client_request_id}); \
+                 the update was not sent there"
+            ),
+            Error::UnexpectedResponse {
+                status,
+                client_request_id,
+                snippet,
+            } => write!(
+                f,
+                "HTTP {status} (client-request-id {client_request_id}) with a body that is not a \
+                 Graph error: {snippet}"
+            ),
+            Error::Batch(cause) => {
+                write!(f, "the $batch request carrying this update failed: {cause}")
+            }
+            Error::BatchAnswer {
+                client_request_id,
+                problem,
+            } => write!(
+                f,
+                "the $batch answer (client-request-id {client_request_id}) has no result for this \
+                 update: {problem}"
+            ),
+            Error::Decode {
+                status,
+                client_request_id,
+                source,
+                snippet,
+            } => write!(
+                f,
+                "could not decode the HTTP {status} response (client-request-id \
+                 {client_request_id}): {source}; body starts: {snippet}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::InvalidRequest(err) => Some(err),
+            Error::Token(err) => Some(err),
+            Error::Transport { source, .. } => Some(source),
+            // Transparent: the wrapped error's own source.
+            Error::Graph(err) => std::error::Error::source(&**err),
+            Error::Permission(err) => std::error::Error::source(&**err),
+            Error::Batch(cause) => Some(&**cause),
+            Error::Decode { source, .. } => Some(source),
+            Error::Config(_)
+            | Error::Timeout { .. }
+            | Error::Redirect { .. }
+            | Error::UnexpectedResponse { .. }
+            | Error::BatchAnswer { .. } => None,
+        }
+    }
+}
+
+impl From<RequestError> for Error {
+    fn from(err: RequestError) -> Self {
+        Error::InvalidRequest(err)
+    }
+}
+
+impl From<TokenError> for Error {
+    fn from(err: TokenError) -> Self {
+        Error::Token(err)
+    }
+}
+
 /// Why a request could not be built ([`Error::InvalidRequest`]). Nothing was sent.
 ///
 /// ```
@@ -241,45 +328,83 @@ impl Error {
 /// let err = Error::from(RequestError::Path(PathError { name: "device_category_id", problem: "is empty" }));
 /// assert_eq!(err.to_string(), "invalid request: path parameter `device_category_id` is empty");
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RequestError {
     /// A path parameter's value cannot be one path segment (empty, `.` or `..`).
-    #[error(transparent)]
-    Path(#[from] crate::path::PathError),
+    Path(crate::path::PathError),
     /// The change set sets nothing: it would send `{}`, which changes nothing.
-    #[error("empty change set for {entity}: set at least one property")]
     EmptyChangeSet {
         /// The entity type's Rust name.
         entity: &'static str,
     },
     /// The change set could not be serialized.
-    #[error("could not serialize the change set: {0}")]
-    Serialize(#[source] serde_json::Error),
+    Serialize(serde_json::Error),
     /// The URL built from the service root and the path is not a valid URL.
-    #[error("invalid URL {url:?}: {source}")]
     Url {
         /// The URL as built.
         url: String,
         /// Why it does not parse.
-        #[source]
         source: url::ParseError,
     },
     /// The `If-Match` value cannot be a header value.
-    #[error("invalid If-Match value {0:?}")]
     IfMatch(String),
     /// The access token holds characters that a header cannot.
-    #[error("the access token holds characters a header cannot")]
     TokenNotAHeader,
     /// A list page's `@odata.nextLink` points outside the client's service root: following it
     /// would send the bearer token there, so it is not followed and nothing is sent.
-    #[error("refused to follow @odata.nextLink {link:?}: its origin is not the service root's ({service_root}), and following it would send the token there")]
     ForeignNextLink {
         /// The link, as the page gave it (bounded).
         link: String,
         /// The client's service root.
         service_root: String,
     },
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Path(err) => fmt::Display::fmt(err, f),
+            RequestError::EmptyChangeSet { entity } => {
+                write!(
+                    f,
+                    "empty change set for {entity}: set at least one property"
+                )
+            }
+            RequestError::Serialize(err) => write!(f, "could not serialize the change set: {err}"),
+            RequestError::Url { url, source } => write!(f, "invalid URL {url:?}: {source}"),
+            RequestError::IfMatch(value) => write!(f, "invalid If-Match value {value:?}"),
+            RequestError::TokenNotAHeader => {
+                f.write_str("the access token holds characters a header cannot")
+            }
+            RequestError::ForeignNextLink { link, service_root } => write!(
+                f,
+                "refused to follow @odata.nextLink {link:?}: its origin is not the service \
+                 root's ({service_root}), and following it would send the token there"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RequestError::Serialize(err) => Some(err),
+            RequestError::Url { source, .. } => Some(source),
+            // Transparent: a path error has no source of its own.
+            RequestError::Path(_)
+            | RequestError::EmptyChangeSet { .. }
+            | RequestError::IfMatch(_)
+            | RequestError::TokenNotAHeader
+            | RequestError::ForeignNextLink { .. } => None,
+        }
+    }
+}
+
+impl From<crate::path::PathError> for RequestError {
+    fn from(err: crate::path::PathError) -> Self {
+        RequestError::Path(err)
+    }
 }
 
 /// Which time limit a [`Error::Timeout`] hit.

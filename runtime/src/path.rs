@@ -98,14 +98,21 @@ pub struct ResolvedPath {
 }
 
 /// Why a parameter value cannot be sent.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("path parameter `{name}` {problem}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathError {
     /// The parameter's snake_case name.
     pub name: &'static str,
     /// What is wrong with its value.
     pub problem: &'static str,
 }
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "path parameter `{}` {}", self.name, self.problem)
+    }
+}
+
+impl std::error::Error for PathError {}
 
 impl ResolvedPath {
     /// Pairs a template with one value per parameter, in template order.
@@ -251,14 +258,25 @@ impl PathTemplate {
 }
 
 /// Why no collection of an entity's templates takes the parameters given.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no collection of the entity takes exactly the parameters [{given}]; its collections take: {choices}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionError {
     /// The parameter names given.
     pub given: String,
     /// Each collection template with its parameters.
     pub choices: String,
 }
+
+impl std::fmt::Display for CollectionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no collection of the entity takes exactly the parameters [{}]; its collections take: {}",
+            self.given, self.choices
+        )
+    }
+}
+
+impl std::error::Error for CollectionError {}
 
 impl CollectionPath {
     /// The collection of `item` (a template ending in its key) with one value per parameter

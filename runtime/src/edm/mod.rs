@@ -32,13 +32,24 @@ pub type Guid = uuid::Uuid;
 /// assert_eq!(err.edm_type(), "Edm.Binary");
 /// assert!(err.to_string().starts_with("invalid Edm.Binary \"not base64!\""));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {edm} {input:?}: expected {expected}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseEdmError {
     edm: &'static str,
     input: String,
     expected: &'static str,
 }
+
+impl std::fmt::Display for ParseEdmError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid {} {:?}: expected {}",
+            self.edm, self.input, self.expected
+        )
+    }
+}
+
+impl std::error::Error for ParseEdmError {}
 
 impl ParseEdmError {
     /// `input` is kept to its first 64 characters: it may be large, or hostile.
