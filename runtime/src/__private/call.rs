@@ -15,24 +15,48 @@ use super::check::{check_param, param_order, property_index, select_template};
 use super::text::str_eq;
 use super::PatchNames;
 
+/// What a lookup may assume of `P`'s tables, checked once per entity rather than at every
+/// call site: `Some(mask)` when `TABLE`'s length is a power of two (`mask` that length less
+/// one), every slot names a property of `KEYS`, and `KEYS` and `PARAMS` have one entry per
+/// property and per template. `None` sends every lookup to the full checks.
+pub(super) const fn table_mask<P: PatchNames>() -> Option<usize> {
+    let (table, keys) = (P::TABLE, P::KEYS);
+    let len = table.len();
+    if !len.is_power_of_two()
+        || keys.len() != <P::Entity as GraphEntity>::PROPERTIES.len()
+        || P::PARAMS.len() != <P::Entity as GraphEntity>::PATHS.len()
+    {
+        return None;
+    }
+    let mut slot = 0;
+    while slot < len {
+        if table[slot] as usize > keys.len() {
+            return None;
+        }
+        slot += 1;
+    }
+    Some(len - 1)
+}
+
+// The lookups below are what every call site's constants evaluate, so they are written for the
+// const evaluator, for which each function call (`len()` included) is a frame to set up: they
+// index tables whose shape `table_mask` checked and walk slices with slice patterns.
+
 /// Property number `i` of `P`'s entity, when `key` is its name's key and it can be set (to
 /// `null` when `null`): one slot or two of `PatchNames::TABLE`, whatever the number of
 /// properties. `None` for anything else, a table that does not fit included, which sends the
 /// caller to the full check.
 const fn find_property<P: PatchNames>(key: u128, null: bool) -> Option<usize> {
-    let table = P::TABLE;
-    let properties = <P::Entity as GraphEntity>::PROPERTIES;
-    let len = table.len();
-    if !len.is_power_of_two() {
+    let Some(mask) = P::MASK else {
         return None;
-    }
-    let mask = len - 1;
+    };
+    let table = P::TABLE;
     let mut slot = key as usize & mask;
     let mut probes = 0;
-    while probes < len && table[slot] != 0 {
+    while probes <= mask && table[slot] != 0 {
         let i = table[slot] as usize - 1;
-        if i < properties.len() && i < P::KEYS.len() && P::KEYS[i] == key {
-            let property = &properties[i];
+        if P::KEYS[i] == key {
+            let property = &<P::Entity as GraphEntity>::PROPERTIES[i];
             if property.read_only || (null && !property.nullable) {
                 return None;
             }
@@ -52,78 +76,80 @@ const fn find_route<P: PatchNames, const N: usize>(
     keys: &[u128; N],
     at: Option<&str>,
 ) -> Option<(usize, [usize; N])> {
-    let params = P::PARAMS;
-    let paths = <P::Entity as GraphEntity>::PATHS;
-    if params.len() != paths.len() {
+    if P::MASK.is_none() {
         return None;
     }
-    if let Some(at) = at {
-        let mut t = 0;
-        while t < paths.len() {
-            if str_eq(paths[t].template, at) {
-                return match fit(params[t], keys) {
+    let mut templates = P::PARAMS;
+    let mut found = None;
+    let mut t = 0;
+    while let [params, rest @ ..] = templates {
+        match at {
+            Some(at) if str_eq(<P::Entity as GraphEntity>::PATHS[t].template, at) => {
+                return match fit(params, keys) {
                     Some(order) => Some((t, order)),
                     None => None,
                 };
             }
-            t += 1;
-        }
-        return None;
-    }
-    let mut found = None;
-    let mut t = 0;
-    while t < params.len() {
-        if let Some(order) = fit(params[t], keys) {
-            if found.is_some() {
-                return None;
+            Some(_) => {}
+            None => {
+                if let Some(order) = fit(params, keys) {
+                    if found.is_some() {
+                        return None;
+                    }
+                    found = Some((t, order));
+                }
             }
-            found = Some((t, order));
         }
+        templates = rest;
         t += 1;
     }
-    found
+    match at {
+        Some(_) => None,
+        None => found,
+    }
 }
 
 /// When a template's parameter keys (`params`, in template order, all different) are exactly
 /// `keys` (all different: the macro refuses a parameter given twice), where each one is in
 /// `keys`.
 const fn fit<const N: usize>(params: &[u128], keys: &[u128; N]) -> Option<[usize; N]> {
-    if params.len() != N {
-        return None;
-    }
     let mut order = [0; N];
+    let mut params = params;
     let mut p = 0;
-    while p < N {
-        let mut g = 0;
-        let mut found = false;
-        while g < N && !found {
-            found = keys[g] == params[p];
-            if found {
-                order[p] = g;
-            }
-            g += 1;
-        }
-        if !found {
+    while let [param, rest @ ..] = params {
+        if p == N {
             return None;
         }
+        let mut g = 0;
+        while keys[g] != *param {
+            g += 1;
+            if g == N {
+                return None;
+            }
+        }
+        order[p] = g;
+        params = rest;
         p += 1;
     }
-    Some(order)
+    if p == N {
+        Some(order)
+    } else {
+        None
+    }
 }
 
 /// Whether some template of `P`'s entity has a parameter whose key is `key`.
 const fn has_param_key<P: PatchNames>(key: u128) -> bool {
-    let params = P::PARAMS;
-    let mut t = 0;
-    while t < params.len() {
-        let mut p = 0;
-        while p < params[t].len() {
-            if params[t][p] == key {
+    let mut templates = P::PARAMS;
+    while let [params, rest @ ..] = templates {
+        let mut params = *params;
+        while let [param, others @ ..] = params {
+            if *param == key {
                 return true;
             }
-            p += 1;
+            params = others;
         }
-        t += 1;
+        templates = rest;
     }
     false
 }
@@ -298,6 +324,12 @@ mod tests {
             patch_route::<P, 2>(&keys, &given, Some("/c/{cId}/b/{bId}")),
             (1, [1, 0])
         );
+    }
+
+    #[test]
+    fn the_tables_of_a_generated_entity_fit() {
+        assert_eq!(table_mask::<P>(), Some(<P as PatchNames>::TABLE.len() - 1));
+        assert_eq!(<P as PatchNames>::MASK, table_mask::<P>());
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub trait PatchNames: ChangeSet {
     /// For each template of `GraphEntity::PATHS`, the keys of its parameters' Rust names, in
     /// template order.
     const PARAMS: &'static [&'static [u128]];
+    /// Whether the tables above fit the entity's metadata, and `TABLE`'s mask: evaluated once
+    /// per entity, for the lookups of every call site.
+    const MASK: Option<usize> = call::table_mask::<Self>();
 }
 
 /// `Self` again, once `I` is known: a `graph_patch!` call site reaches its change set's setters
