@@ -55,7 +55,6 @@ use serde::{Deserialize, Serialize};
 
 /// The docs' example response, answered to every request.
 const RESPONSE: &str = r##"{"@odata.type":"#microsoft.graph.deviceManagementScriptState","id":"fbfa3cb8-3cb8-fbfa-b83c-fafbb83cfafb","runState":"success","resultMessage":"Result Message value","lastStateUpdateDateTime":"2017-01-01T00:02:58.4418045-08:00"}"##;
-const TOKEN: &str = "bench-token";
 const SCRIPT: &str = "0b5a2f5e-7c1d-4e8a-9f3b-2d6c8e4a1b7f";
 const STATE: &str = "fbfa3cb8-3cb8-fbfa-b83c-fafbb83cfafb";
 
@@ -133,7 +132,7 @@ async fn hand_built_once(http: &reqwest::Client, base: &str) {
     .expect("serializes");
     let response = http
         .patch(url)
-        .bearer_auth(TOKEN)
+        .bearer_auth(token())
         .header("accept", "application/json")
         .header("content-type", "application/json")
         .header("client-request-id", uuid::Uuid::new_v4().to_string())
@@ -178,12 +177,48 @@ async fn serve_here() -> String {
     base
 }
 
+/// The access token both clients send: a delegated work token carrying the seed entity's
+/// scope among others and the claims Graph's tokens carry, about the size of a real one, so
+/// graphpatch's permission preflight reads it as it would Graph's.
+fn token() -> &'static str {
+    static TOKEN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOKEN.get_or_init(|| {
+        graphpatch_test_support::unsigned_jwt(&serde_json::json!({
+            "aud": "https://graph.microsoft.com",
+            "iss": "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+            "iat": 1_764_921_600,
+            "nbf": 1_764_921_600,
+            "exp": 1_764_925_500,
+            "acr": "1",
+            "amr": ["pwd", "mfa"],
+            "app_displayname": "graphpatch bench",
+            "appid": "0b5a2f5e-7c1d-4e8a-9f3b-2d6c8e4a1b7f",
+            "appidacr": "0",
+            "idtyp": "user",
+            "ipaddr": "127.0.0.1",
+            "name": "Bench User",
+            "oid": "fbfa3cb8-3cb8-fbfa-b83c-fafbb83cfafb",
+            "platf": "3",
+            "scp": "DeviceManagementConfiguration.ReadWrite.All \
+                    DeviceManagementManagedDevices.ReadWrite.All \
+                    DeviceManagementApps.ReadWrite.All User.Read openid profile email",
+            "sub": "bench-subject-0123456789abcdefghijklmnopqrstuvwxyz",
+            "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+            "unique_name": "bench@example.com",
+            "upn": "bench@example.com",
+            "uti": "bench-uti-0123456789",
+            "ver": "1.0",
+            "wids": ["b79fbf4d-3ef9-4689-8143-76b194e85509"],
+        }))
+    })
+}
+
 /// Both clients on one reqwest client, built the same way whichever of them a run uses.
 fn clients(base: &str) -> (reqwest::Client, GraphClient) {
     let http = reqwest::Client::new();
     let client = GraphClient::builder()
         .base_url(base)
-        .token(TOKEN)
+        .token(token())
         .http_client(http.clone())
         .build()
         .expect("client");

@@ -5,8 +5,6 @@
 
 use std::sync::{Arc, Mutex};
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use graphpatch::auth::{AccessToken, TokenError, TokenFuture, TokenKind, TokenProvider};
 use graphpatch::permissions::Preflight;
 use graphpatch::prelude::*;
@@ -23,9 +21,7 @@ const CONSUMER_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
 /// An unsigned JWT carrying `claims`, as a test identity platform would issue.
 fn jwt(claims: Value) -> String {
-    let header = URL_SAFE_NO_PAD.encode(r#"{"typ":"JWT","alg":"none"}"#);
-    let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
-    format!("{header}.{payload}.")
+    graphpatch_test_support::unsigned_jwt(&claims)
 }
 
 fn delegated(scp: &str) -> String {

@@ -903,18 +903,13 @@ mod example;
 /// unsigned JWT with the delegated scope) passes the preflight and the simulator's check.
 #[tokio::test]
 async fn the_example_signs_in_with_a_device_code() {
-    use base64::Engine as _;
     use clap::Parser as _;
     use graphpatch_simulator::Simulator;
 
-    let encode = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
-    let token = format!(
-        "{}.{}.",
-        encode(r#"{"typ":"JWT","alg":"none"}"#),
-        encode(
-            r#"{"tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","scp":"DeviceManagementManagedDevices.ReadWrite.All"}"#
-        )
-    );
+    let token = graphpatch_test_support::unsigned_jwt(&json!({
+        "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        "scp": "DeviceManagementManagedDevices.ReadWrite.All",
+    }));
     let issued = token.clone();
     let identity = Identity::start(move |leaf, _, _| match leaf {
         "devicecode" => device_authorization(json!(0), 900),
