@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::auth::{TokenClaims, TokenKind};
+use crate::auth::{AccessToken, TokenKind};
 use crate::metadata::{GraphEntity, Permissions, Scopes};
 
 impl Permissions {
@@ -179,9 +179,9 @@ impl fmt::Display for Supported<'_> {
 pub(crate) fn check_table(
     entity: &'static str,
     permissions: Permissions,
-    token: &str,
+    token: &AccessToken,
 ) -> Option<PermissionError> {
-    let claims = TokenClaims::parse(token)?;
+    let claims = token.claims()?;
     let kind = claims.kind();
     let scopes = permissions.for_kind(kind);
     if scopes == Scopes::Unknown {
@@ -425,10 +425,34 @@ mod tests {
     }
 
     /// A token whose payload holds these claims (unsigned: the preflight does not verify).
-    fn token_with(payload: &str) -> String {
+    fn token_with(payload: &str) -> AccessToken {
         use base64::Engine;
         let part = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
-        format!("{}.{}.sig", part(r#"{"alg":"none"}"#), part(payload))
+        AccessToken::new(format!(
+            "{}.{}.sig",
+            part(r#"{"alg":"none"}"#),
+            part(payload)
+        ))
+    }
+
+    #[test]
+    fn a_tokens_claims_are_read_once_and_shared_by_its_clones() {
+        let token = token_with(r#"{"scp":"X.ReadWrite.All","idtyp":"user"}"#);
+        let clone = token.clone();
+        // The same claims, not equal ones: the permission check at each request reads the
+        // token once.
+        assert!(std::ptr::eq(
+            token.claims().expect("claims"),
+            clone.claims().expect("claims")
+        ));
+        assert!(check_table("K", table(Scopes::AnyOf(&[WRITE])), &clone).is_none());
+        // A new token with the same text reads its own.
+        let again = AccessToken::new(token.secret());
+        assert_eq!(again, token);
+        assert!(!std::ptr::eq(
+            again.claims().expect("claims"),
+            token.claims().expect("claims")
+        ));
     }
 
     #[test]

@@ -22,7 +22,7 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[cfg(feature = "azure")]
 mod azure;
@@ -50,20 +50,59 @@ pub use crate::error::TokenError;
 /// assert_eq!(format!("{token:?}"), "AccessToken(<redacted>)");
 /// assert_eq!(token.secret(), "eyJ0eXAi.secret.part");
 /// ```
-#[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken(Arc<str>);
+#[derive(Clone)]
+pub struct AccessToken(Arc<Token>);
+
+/// What a token's clones share: the token, and its claims once something read them.
+struct Token {
+    secret: Arc<str>,
+    claims: OnceLock<Option<TokenClaims>>,
+}
 
 impl AccessToken {
     /// Wraps a token.
     pub fn new(token: impl Into<Arc<str>>) -> Self {
-        AccessToken(token.into())
+        AccessToken(Arc::new(Token {
+            secret: token.into(),
+            claims: OnceLock::new(),
+        }))
     }
 
     /// The token itself. Only the client's `Authorization` header should need it.
     pub fn secret(&self) -> &str {
-        &self.0
+        &self.0.secret
+    }
+
+    /// What the token grants ([`TokenClaims::parse`]; `None` for an opaque or encrypted
+    /// token), read the first time it is asked for and kept with the token and its clones: a
+    /// provider that hands out clones of one token until it expires has its claims read once,
+    /// not at every request's permission check.
+    ///
+    /// ```
+    /// use graphpatch::auth::AccessToken;
+    /// // {"alg":"none"} . {"scp":"User.Read","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47"}
+    /// let token = AccessToken::new(
+    ///     "eyJhbGciOiJub25lIn0.eyJzY3AiOiJVc2VyLlJlYWQiLCJ0aWQiOiI3MmY5ODhiZi04NmYxLTQxYWYtOTFhYi0yZDdjZDAxMWRiNDcifQ.",
+    /// );
+    /// assert_eq!(token.claims().map(|c| c.permissions().to_vec()), Some(vec!["User.Read".to_owned()]));
+    /// assert!(AccessToken::new("opaque").claims().is_none());
+    /// ```
+    pub fn claims(&self) -> Option<&TokenClaims> {
+        self.0
+            .claims
+            .get_or_init(|| TokenClaims::parse(&self.0.secret))
+            .as_ref()
     }
 }
+
+/// Tokens are equal when their text is.
+impl PartialEq for AccessToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.secret == other.0.secret
+    }
+}
+
+impl Eq for AccessToken {}
 
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

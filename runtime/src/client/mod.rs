@@ -158,7 +158,7 @@ impl GraphClient {
         if self.inner.preflight == Preflight::Off {
             return Ok(());
         }
-        let Some(refusal) = permissions::check_table(E::NAME, table, token.secret()) else {
+        let Some(refusal) = permissions::check_table(E::NAME, table, token) else {
             return Ok(());
         };
         if self.inner.preflight == Preflight::Enforce {
