@@ -103,10 +103,8 @@ const fn find_route<P: PatchNames, const N: usize>(
         templates = rest;
         t += 1;
     }
-    match at {
-        Some(_) => None,
-        None => found,
-    }
+    // With `at`, nothing was found: its template either returned or does not exist.
+    found
 }
 
 /// When a template's parameter keys (`params`, in template order, all different) are exactly
