@@ -192,17 +192,17 @@ fn expand_call(call: &PatchCall) -> TokenStream {
                 const _: () = #private::patch_param::<#patch_ty>(#key, #name);
             }
         });
-    // The parameters' values, first (they come first in the call), in one local: one value to
-    // drop if a property's value panics.
+    // The parameters' values, first (they come first in the call), in the one local the
+    // properties are then set on: one value to drop if a property's value panics.
     let param_values = params.iter().map(|p| {
         let expr = &p.value;
         quote_spanned!(expr.span()=> ::std::string::ToString::to_string(&(#expr)))
     });
-    let param_array = syn::Ident::new("__graphpatch_params", Span::mixed_site());
+    let call_local = syn::Ident::new("__graphpatch_call", Span::mixed_site());
 
     // Each property in a block of its own, in the order written (so are its value and its
     // diagnostics).
-    let changes = syn::Ident::new("__graphpatch_changes", Span::mixed_site());
+    let changes = quote!(#call_local.changes);
     let property_sets = properties.iter().map(|p| {
         let span = p.name.span();
         let name = unraw(&p.name);
@@ -238,9 +238,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let errors = errors.iter().map(syn::Error::to_compile_error);
     // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
     // is not an entity gets one error there, not one per use.
-    let new_changes = quote_spanned! {entity_span=>
-        <#patch_ty as ::core::default::Default>::default()
-    };
+    let new_call = quote_spanned!(entity_span=> #private::patch_call::<#patch_ty, #count>);
     let build = quote_spanned!(entity_span=> #private::patch_request::<#entity_ty, #count>);
 
     // The block itself is spanned at the entity too: its type, `PatchRequest<Entity>`, needs
@@ -251,9 +249,8 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         type __GraphpatchPatch = <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch;
         #select
         #(#param_checks)*
-        let #param_array = [#(#param_values),*];
-        let mut #changes = #new_changes;
+        let mut #call_local = #new_call([#(#param_values),*]);
         #(#property_sets)*
-        #build(&[#(#keys),*], &[#(#names),*], #at, #param_array, #changes)
+        #build(&[#(#keys),*], &[#(#names),*], #at, #call_local)
     }}
 }

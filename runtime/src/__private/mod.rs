@@ -79,21 +79,43 @@ pub fn resolved_path(template: &'static PathTemplate, values: Vec<String>) -> Re
     ResolvedPath::new(template, values).expect("generated paths match their templates")
 }
 
-/// The request `graph_patch!` builds: `values` in the caller's order, for the parameters
-/// `given` (their keys `keys`) and `at`, which the call site's constants have checked address
-/// exactly one template. The template and the order of the values are found here, when the
-/// request is built, rather than in one more constant at each call site: a few key comparisons
-/// per request against a constant's cost at every compile.
+/// A `graph_patch!` call being built: the values of its path parameters, in the caller's order
+/// (they come first in the call, so they are taken first), and the change set its properties
+/// are set on. One local at the call site rather than two: one value to drop should a
+/// property's value panic, which spares the compiler an unwinding path at every call site.
+pub struct PatchCall<P, const N: usize> {
+    /// What the call site's setters fill.
+    pub changes: P,
+    values: [String; N],
+}
+
+/// A call of change set `P` that takes `values` for its path parameters and has set nothing
+/// yet.
+pub fn patch_call<P: ChangeSet, const N: usize>(values: [String; N]) -> PatchCall<P, N> {
+    PatchCall {
+        changes: Default::default(),
+        values,
+    }
+}
+
+/// The request `graph_patch!` builds from `call`, for the parameters `given` (their keys
+/// `keys`) and `at`, which the call site's constants have checked address exactly one
+/// template. The template and the order of the values are found here, when the request is
+/// built, rather than in one more constant at each call site: a few key comparisons per request
+/// against a constant's cost at every compile.
 pub fn patch_request<E: GraphEntity, const N: usize>(
     keys: &[u128; N],
     given: &[&str; N],
     at: Option<&str>,
-    mut values: [String; N],
-    changes: E::Patch,
+    call: PatchCall<E::Patch, N>,
 ) -> PatchRequest<E>
 where
     E::Patch: PatchNames,
 {
+    let PatchCall {
+        changes,
+        mut values,
+    } = call;
     let (template, order) = call::patch_route::<E::Patch, N>(keys, given, at);
     let values = order
         .iter()
