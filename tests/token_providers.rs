@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use graphpatch::auth::{
     claims_challenge, token_fn, AccessToken, Authority, ClientCredentials,
     ClientCredentialsBuilder, DeviceCode, DeviceCodeBuilder, DeviceCodePrompt, EnvToken,
@@ -290,7 +291,8 @@ async fn a_claims_challenge_asks_again_with_the_claims_and_keeps_the_new_token()
         // What Graph answers a revoked token with.
         let header = format!(
             r#"Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="{}""#,
-            base64_standard(CLAIMS)
+            // Standard base64 with padding, as Graph sends claims.
+            base64::engine::general_purpose::STANDARD.encode(CLAIMS)
         );
         let claims = claims_challenge(&header).unwrap();
         assert_eq!(claims, CLAIMS);
@@ -307,28 +309,6 @@ async fn a_claims_challenge_asks_again_with_the_claims_and_keeps_the_new_token()
         assert_eq!(requests[1].field("client_secret"), Some(SECRET));
     })
     .await
-}
-
-/// Base64 with padding, as Graph sends claims (the test crate has no base64 dependency).
-fn base64_standard(text: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in text.as_bytes().chunks(3) {
-        let bytes = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from_be_bytes([0, bytes[0], bytes[1], bytes[2]]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use azure_core::credentials::TokenCredential;
 
-use super::{AccessToken, TokenError, TokenFuture, TokenProvider};
+use super::{LastToken, TokenError, TokenFuture, TokenProvider};
 
 /// Tokens from any Azure SDK credential: `azure_identity`'s managed identity, workload
 /// identity, Azure CLI, developer tools or client certificate credentials, or your own
@@ -26,6 +26,8 @@ use super::{AccessToken, TokenError, TokenFuture, TokenProvider};
 pub struct AzureCredential {
     credential: Arc<dyn TokenCredential>,
     scopes: Vec<String>,
+    /// The credential caches its token; so do its clones, so that its claims are read once.
+    last: Arc<LastToken>,
 }
 
 impl AzureCredential {
@@ -34,6 +36,7 @@ impl AzureCredential {
         AzureCredential {
             credential,
             scopes: vec!["https://graph.microsoft.com/.default".to_owned()],
+            last: Arc::default(),
         }
     }
 
@@ -42,6 +45,7 @@ impl AzureCredential {
     #[must_use]
     pub fn scope(mut self, scope: &str) -> Self {
         self.scopes = scope.split_whitespace().map(str::to_owned).collect();
+        self.last = Arc::default();
         self
     }
 
@@ -60,7 +64,7 @@ impl TokenProvider for AzureCredential {
                 .get_token(&scopes, None)
                 .await
                 .map_err(|err| TokenError::new(format!("the Azure credential failed: {err}")))?;
-            Ok(AccessToken::new(token.token.secret()))
+            Ok(self.last.get(token.token.secret()))
         })
     }
 }
@@ -133,6 +137,16 @@ mod tests {
             provider.token().await.unwrap().secret(),
             "azure-secret-token"
         );
+        // The credential's cached token is one token here too: its claims are read once.
+        let (a, b) = (
+            provider.token().await.unwrap(),
+            provider.token().await.unwrap(),
+        );
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert!(Arc::ptr_eq(
+            &a.0,
+            &provider.clone().token().await.unwrap().0
+        ));
         let national = provider
             .clone()
             .scope("https://graph.microsoft.us/.default  offline_access");
@@ -140,6 +154,9 @@ mod tests {
         assert_eq!(
             *recording.asked.lock().unwrap(),
             [
+                vec!["https://graph.microsoft.com/.default"],
+                vec!["https://graph.microsoft.com/.default"],
+                vec!["https://graph.microsoft.com/.default"],
                 vec!["https://graph.microsoft.com/.default"],
                 vec!["https://graph.microsoft.us/.default", "offline_access"],
             ]

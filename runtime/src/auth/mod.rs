@@ -22,7 +22,7 @@
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 #[cfg(feature = "azure")]
 mod azure;
@@ -183,7 +183,8 @@ impl TokenProvider for StaticToken {
 }
 
 /// The token in an environment variable, read at each request, so a token renewed outside
-/// the program is picked up. Surrounding whitespace is ignored.
+/// the program is picked up. Surrounding whitespace is ignored. While the variable holds the
+/// same token, each request gets that one [`AccessToken`] again, so its claims are read once.
 ///
 /// A missing, empty or non-Unicode variable is a [`TokenError`] that names the variable, never
 /// its value.
@@ -197,15 +198,18 @@ impl TokenProvider for StaticToken {
 /// assert_eq!(err.to_string(), "environment variable GRAPHPATCH_DOC_TOKEN_UNSET is not set");
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvToken {
     var: String,
+    last: LastToken,
 }
 
 impl EnvToken {
     /// Reads the variable `var` at each request, e.g. `"GRAPH_TOKEN"`.
     pub fn new(var: impl Into<String>) -> Self {
-        EnvToken { var: var.into() }
+        EnvToken {
+            var: var.into(),
+            last: LastToken::default(),
+        }
     }
 
     /// The variable's name.
@@ -219,7 +223,7 @@ impl EnvToken {
             Ok(value) if value.trim().is_empty() => Err(TokenError::new(format!(
                 "environment variable {var} is empty"
             ))),
-            Ok(value) => Ok(AccessToken::new(value.trim())),
+            Ok(value) => Ok(self.last.get(value.trim())),
             Err(std::env::VarError::NotPresent) => Err(TokenError::new(format!(
                 "environment variable {var} is not set"
             ))),
@@ -230,10 +234,50 @@ impl EnvToken {
     }
 }
 
+/// Shows the variable's name only.
+impl fmt::Debug for EnvToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EnvToken").field("var", &self.var).finish()
+    }
+}
+
+/// The same variable, with nothing read yet.
+impl Clone for EnvToken {
+    fn clone(&self) -> Self {
+        EnvToken::new(self.var.clone())
+    }
+}
+
+/// Providers are equal when they read the same variable.
+impl PartialEq for EnvToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.var == other.var
+    }
+}
+
+impl Eq for EnvToken {}
+
 impl TokenProvider for EnvToken {
     fn token(&self) -> TokenFuture<'_> {
         let token = self.read();
         Box::pin(async move { token })
+    }
+}
+
+/// The token a provider handed out last, handed out again while its source gives the same
+/// text: one token, so its claims are read once, not at every request.
+#[derive(Default)]
+pub(crate) struct LastToken(Mutex<Option<AccessToken>>);
+
+impl LastToken {
+    /// The token whose text is `secret`: the last one if it is that, else a new one, kept.
+    pub(crate) fn get(&self, secret: &str) -> AccessToken {
+        // A poisoned lock holds a whole `Option`: nothing was left half-written.
+        let mut last = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        match &*last {
+            Some(token) if token.secret() == secret => token.clone(),
+            _ => last.insert(AccessToken::new(secret)).clone(),
+        }
     }
 }
 
@@ -274,5 +318,35 @@ where
 impl<F> fmt::Debug for TokenFn<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("TokenFn(<closure>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_token_hands_out_one_token_while_the_variable_holds_it() {
+        let var = format!("GRAPHPATCH_UNIT_ENV_TOKEN_{}", std::process::id());
+        let provider = EnvToken::new(&var);
+        std::env::set_var(&var, "first-token");
+        let (a, b) = (provider.read().unwrap(), provider.read().unwrap());
+        // One token, so one parse of its claims, whatever the number of requests.
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        std::env::set_var(&var, " renewed-token ");
+        let renewed = provider.read().unwrap();
+        assert_eq!(renewed.secret(), "renewed-token");
+        assert!(!Arc::ptr_eq(&renewed.0, &a.0));
+        assert!(Arc::ptr_eq(&renewed.0, &provider.read().unwrap().0));
+        // A clone reads for itself.
+        let clone = provider.clone();
+        assert_eq!(clone, provider);
+        assert!(!Arc::ptr_eq(&clone.read().unwrap().0, &renewed.0));
+        std::env::remove_var(&var);
+        assert!(provider.read().is_err());
+        assert_eq!(
+            format!("{provider:?}"),
+            format!("EnvToken {{ var: {var:?} }}")
+        );
     }
 }
