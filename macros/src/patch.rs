@@ -8,7 +8,7 @@
 //! written for the user, spanned on their token. Values are converted with `Into` at the user's
 //! expression, so a wrong type is rustc's own error, at that expression.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -123,11 +123,14 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let mut errors = Vec::new();
     let entity = &call.entity;
     let entity_span = entity.span();
-    let entity_ty = quote_spanned!(entity_span=> __GraphpatchEntity);
+    // Names are interpolated as tokens rather than as token streams wherever the spans allow:
+    // the macro runs unoptimized in a debug build, and every token stream it splices in is a
+    // round trip to the compiler.
+    let entity_ty = syn::Ident::new("__GraphpatchEntity", entity_span);
     // The change set type, through which every check reaches the entity's metadata: an alias
     // of the projection, written once.
-    let patch_ty = quote_spanned!(entity_span=> __GraphpatchPatch);
-    let private = quote!(::graphpatch::__private);
+    let patch_ty = syn::Ident::new("__GraphpatchPatch", entity_span);
+    let private: Vec<TokenTree> = quote!(::graphpatch::__private).into_iter().collect();
 
     let mut params: Vec<&Assign<syn::Expr>> = Vec::new();
     for param in &call.params {
@@ -164,21 +167,21 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let count = params.len();
     let names: Vec<String> = params.iter().map(|p| unraw(&p.name)).collect();
     let keys: Vec<proc_macro2::Literal> = names.iter().map(|n| case::name_key(n)).collect();
-    let at = match &call.at {
+    let at: Vec<TokenTree> = match &call.at {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
-    };
+    }
+    .into_iter()
+    .collect();
     // Each check is one call of a `#[track_caller]` const fn, spanned on the tokens it checks,
     // so that its panic is reported there: unnamed constants that nothing uses (so each failure
     // is reported once), whose cheap path compares keys and which run the full check only when
     // those do not match. The path to the runtime is spanned there too: a call expression spans
     // from its first token to its last. The template is found again, by the same keys, when the
     // request is built: one constant fewer at every call site.
-    let private_at = |span: Span| quote_spanned!(span=> ::graphpatch::__private);
-    let private_params = private_at(call.params_span);
     let select = quote_spanned! {call.params_span=>
-        const _: () = #private_params::patch_template::<#patch_ty, #count>(
-            [#(#keys),*], [#(#names),*], #at,
+        const _: () = ::graphpatch::__private::patch_template::<#patch_ty, #count>(
+            [#(#keys),*], [#(#names),*], #(#at)*,
         );
     };
     let param_checks = params
@@ -186,10 +189,8 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         .zip(&names)
         .zip(&keys)
         .map(|((p, name), key)| {
-            let span = p.name.span();
-            let private = private_at(span);
-            quote_spanned! {span=>
-                const _: () = #private::patch_param::<#patch_ty>(#key, #name);
+            quote_spanned! {p.name.span()=>
+                const _: () = ::graphpatch::__private::patch_param::<#patch_ty>(#key, #name);
             }
         });
     // The parameters' values, first (they come first in the call), in the one local the
@@ -202,35 +203,37 @@ fn expand_call(call: &PatchCall) -> TokenStream {
 
     // Each property in a block of its own, in the order written (so are its value and its
     // diagnostics).
-    let changes = quote!(#call_local.changes);
+    let changes: Vec<TokenTree> = quote!(#call_local.changes).into_iter().collect();
     let property_sets = properties.iter().map(|p| {
         let span = p.name.span();
         let name = unraw(&p.name);
         let key = case::name_key(&name);
         let is_null = matches!(p.value, Value::Null(_));
-        let private = private_at(span);
         // The setter is found by name on the change set, once the constant has checked the
         // name: a refused property makes the receiver's type an error, which nothing reports
         // again.
-        let receiver = quote_spanned! {span=>
-            <#patch_ty as #private::Checked<__GRAPHPATCH_PROPERTY>>::Out
-        };
         let assign = match &p.value {
             Value::Null(null) => {
+                let receiver = quote_spanned! {span=>
+                    <#patch_ty as ::graphpatch::__private::Checked<__GRAPHPATCH_PROPERTY>>::Out
+                };
                 let setter = format_ident!("__graphpatch_null_{}", name, span = null.span);
-                quote_spanned!(null.span=> <#receiver>::#setter(&mut #changes);)
+                quote_spanned!(null.span=> <#receiver>::#setter(&mut #(#changes)*);)
             }
             Value::Expr(expr) => {
                 let setter = format_ident!("__graphpatch_set_{}", name, span = span);
                 // The conversion sits at the value, where a wrong type is reported.
                 let convert = quote_spanned!(expr.span()=> ::core::convert::Into::into(#expr));
-                quote_spanned!(span=> <#receiver>::#setter(&mut #changes, #convert);)
+                quote_spanned! {span=>
+                    < <#patch_ty as ::graphpatch::__private::Checked<__GRAPHPATCH_PROPERTY>>::Out>
+                        ::#setter(&mut #(#changes)*, #convert);
+                }
             }
         };
         quote_spanned! {span=>
             {
                 const __GRAPHPATCH_PROPERTY: usize =
-                    #private::patch_property::<#patch_ty>(#key, #name, #is_null);
+                    ::graphpatch::__private::patch_property::<#patch_ty>(#key, #name, #is_null);
                 #assign
             }
         }
@@ -238,8 +241,6 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     let errors = errors.iter().map(syn::Error::to_compile_error);
     // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
     // is not an entity gets one error there, not one per use.
-    let new_call = quote_spanned!(entity_span=> #private::patch_call::<#patch_ty, #count>);
-    let build = quote_spanned!(entity_span=> #private::patch_request::<#entity_ty, #count>);
 
     // The block itself is spanned at the entity too: its type, `PatchRequest<Entity>`, needs
     // `GraphEntity` as well.
@@ -249,8 +250,11 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         type __GraphpatchPatch = <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch;
         #select
         #(#param_checks)*
-        let mut #call_local = #new_call([#(#param_values),*]);
+        let mut #call_local =
+            #(#private)*::patch_call::<#patch_ty, #count>([#(#param_values),*]);
         #(#property_sets)*
-        #build(&[#(#keys),*], &[#(#names),*], #at, #call_local)
+        #(#private)*::patch_request::<#entity_ty, #count>(
+            &[#(#keys),*], &[#(#names),*], #(#at)*, #call_local
+        )
     }}
 }
