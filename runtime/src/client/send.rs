@@ -1,6 +1,8 @@
 //! Sending one request until it has a final answer: attempts, retries through the one retry
 //! decision, claims challenges, timeouts and the call's deadline, bounded bodies.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{
@@ -61,7 +63,23 @@ impl GraphClient {
 
     /// Sends a request until it has a final answer, retrying as the policy says; the answer's
     /// body is read whole (bounded) but not decoded.
-    pub(crate) async fn answer(
+    ///
+    /// Boxed, and never inlined: an `async fn`'s state machine is compiled in every crate that
+    /// awaits it, and the callers, generic over the entity, are compiled in the program's crate.
+    /// Behind this box the retry loop, the waits and the body reading are compiled once, here,
+    /// for one allocation per request.
+    #[inline(never)]
+    pub(crate) fn answer<'a>(
+        &'a self,
+        http: reqwest::Request,
+        resend: Resend,
+        call: &'a Call<'a>,
+        observer: Option<&'a dyn ThrottleObserver>,
+    ) -> Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send + 'a>> {
+        Box::pin(self.answer_unboxed(http, resend, call, observer))
+    }
+
+    async fn answer_unboxed(
         &self,
         http: reqwest::Request,
         mut resend: Resend,
