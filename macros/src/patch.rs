@@ -240,10 +240,8 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     });
     let errors = errors.iter().map(syn::Error::to_compile_error);
     // Everything that needs `GraphEntity` is spanned at the entity's path, so that a type that
-    // is not an entity gets one error there, not one per use.
-
-    // The block itself is spanned at the entity too: its type, `PatchRequest<Entity>`, needs
-    // `GraphEntity` as well.
+    // is not an entity gets one error there, not one per use: the aliases, the call local, the
+    // request, and the block itself, whose type, `PatchRequest<Entity>`, needs it as well.
     quote_spanned! {entity_span=> {
         #(#errors)*
         type __GraphpatchEntity = #entity;
