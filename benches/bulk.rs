@@ -27,6 +27,26 @@
 //!    baseline of the same round, and the medians are printed, with the ratios' range and (on
 //!    Linux) the median ratio of the process's CPU time, which other work on the machine
 //!    disturbs less than the rate. The server speaks HTTP/1.1, as `http://` loopback does.
+//!
+//! Instructions per request (`GRAPHPATCH_BULK_CALLGRIND=K1,K2`, or `1` for `1000,3000`), the
+//! figure the ceiling's rates are too noisy to show: at 1, 8, 64 and 256 in flight, each way
+//! of section 3 (the `JoinSet`, bulk adaptive, bulk under a budget far above the load) runs
+//! alone in this binary under `valgrind --tool=callgrind` (which must be installed), once with
+//! K1 and once with K2 requests, against a server in this process outside the counted one; per
+//! request is the difference over K2 − K1, so start-up and the connections cancel out.
+//! `GRAPHPATCH_BULK_CALLGRIND_OUT=DIR` keeps each profile as
+//! `DIR/callgrind.<way>.<in flight>.<requests>.out`. By hand, with the binary
+//! `cargo bench --bench bulk --no-run` names and a server of its own inside the counted process:
+//!
+//! ```text
+//! GRAPHPATCH_BULK_ONLY=joinset GRAPHPATCH_BULK_REQUESTS=1000 GRAPHPATCH_BULK_IN_FLIGHT=64 valgrind --tool=callgrind <binary>
+//! GRAPHPATCH_BULK_ONLY=bulk-adaptive GRAPHPATCH_BULK_REQUESTS=1000 GRAPHPATCH_BULK_IN_FLIGHT=64 valgrind --tool=callgrind <binary>
+//! ```
+//!
+//! `GRAPHPATCH_BULK_ONLY` is `joinset`, `bulk-adaptive` or `bulk-budget`: that way alone, for
+//! `GRAPHPATCH_BULK_REQUESTS` (default 1,000) requests at `GRAPHPATCH_BULK_IN_FLIGHT` (default
+//! 64) in flight, against `GRAPHPATCH_BULK_BASE` (`http://127.0.0.1:PORT`) or a server in this
+//! process, then it exits.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::convert::Infallible;
@@ -38,6 +58,7 @@ use graphpatch::prelude::*;
 use graphpatch::retry::RetryPolicy;
 use graphpatch::throttle::Budget;
 use graphpatch_simulator::{Simulator, ThrottleBudget};
+use graphpatch_test_support::callgrind;
 use graphpatch_test_support::intune::{
     DeviceManagementScriptState, DeviceManagementScriptStatePath, RunState,
 };
@@ -441,6 +462,13 @@ impl Way {
             Way::PacedRuns => "bulk paced runs",
         }
     }
+
+    /// The ways that run alone (`GRAPHPATCH_BULK_ONLY`), by name there.
+    const ALONE: [(&'static str, Way); 3] = [
+        ("joinset", Way::JoinSet),
+        ("bulk-adaptive", Way::Bulk(Pace::Adaptive)),
+        ("bulk-budget", Way::Bulk(Pace::FarAboveTheLoad)),
+    ];
 }
 
 /// The median of `values` (the mean of the middle two for an even count).
@@ -462,13 +490,8 @@ fn order(n: usize, round: usize, k: usize) -> usize {
     (round + k) % n
 }
 
-/// Section 3: the bulk runner against a hand-written `JoinSet` at the same concurrency.
-///
-/// Each round measures every way once, in an order that changes from round to round (see
-/// [`order`]) so that none always goes first, last or after the same other; each figure is divided by the level's first way (hand-written)
-/// in its own round, and the medians of the rates and of those ratios are printed, with the
-/// ratios' range.
-async fn ceiling(base: &str, items: usize, rounds: usize) {
+/// The hand-written calls' reqwest client, and graphpatch's client on the same one.
+fn ceiling_clients(base: &str) -> (reqwest::Client, GraphClient) {
     let http = reqwest::Client::new();
     let client = GraphClient::builder()
         .base_url(base)
@@ -477,6 +500,17 @@ async fn ceiling(base: &str, items: usize, rounds: usize) {
         .http_client(http.clone())
         .build()
         .expect("client");
+    (http, client)
+}
+
+/// Section 3: the bulk runner against a hand-written `JoinSet` at the same concurrency.
+///
+/// Each round measures every way once, in an order that changes from round to round (see
+/// [`order`]) so that none always goes first, last or after the same other; each figure is divided by the level's first way (hand-written)
+/// in its own round, and the medians of the rates and of those ratios are printed, with the
+/// ratios' range.
+async fn ceiling(base: &str, items: usize, rounds: usize) {
+    let (http, client) = ceiling_clients(base);
     // Warm the pool and the allocator.
     join_set(&http, base, 2000, 256).await;
     bulk_run(&client, 0..2000, 256, Pace::Adaptive).await;
@@ -554,8 +588,103 @@ async fn ceiling(base: &str, items: usize, rounds: usize) {
     }
 }
 
-#[tokio::main]
-async fn main() {
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+fn main() {
+    if let Ok(way) = std::env::var("GRAPHPATCH_BULK_ONLY") {
+        alone(&way);
+    } else if let Ok(spec) = std::env::var("GRAPHPATCH_BULK_CALLGRIND") {
+        instructions(&spec);
+    } else {
+        runtime().block_on(figures());
+    }
+}
+
+/// One way of section 3 alone, for a count under callgrind.
+fn alone(name: &str) {
+    let Some(&(_, way)) = Way::ALONE.iter().find(|(n, _)| *n == name) else {
+        let names: Vec<_> = Way::ALONE.iter().map(|(n, _)| *n).collect();
+        panic!("GRAPHPATCH_BULK_ONLY is one of {names:?}, not {name:?}");
+    };
+    let requests = env_usize("GRAPHPATCH_BULK_REQUESTS", 1000);
+    let in_flight = env_usize("GRAPHPATCH_BULK_IN_FLIGHT", 64);
+    runtime().block_on(async {
+        let base = match std::env::var("GRAPHPATCH_BULK_BASE") {
+            Ok(base) => base,
+            Err(_) => stateless_server().await,
+        };
+        let (http, client) = ceiling_clients(&base);
+        let ok = match way {
+            Way::Bulk(pace) => bulk_run(&client, 0..requests, in_flight, pace).await,
+            _ => join_set(&http, &base, requests, in_flight).await,
+        };
+        assert_eq!(ok, requests, "{} requests failed", way.name());
+    });
+}
+
+/// Per-request instructions of each way of section 3 at each level, from runs of K1 and K2
+/// requests under callgrind against a server in this process (outside the counted one).
+fn instructions(spec: &str) {
+    let (k1, k2) = callgrind::request_counts(spec, (1000, 3000), "GRAPHPATCH_BULK_CALLGRIND");
+    let out_dir = std::env::var_os("GRAPHPATCH_BULK_CALLGRIND_OUT").map(std::path::PathBuf::from);
+    if let Some(dir) = &out_dir {
+        std::fs::create_dir_all(dir).expect("create GRAPHPATCH_BULK_CALLGRIND_OUT");
+    }
+    // The server runs on this runtime's workers while the counted runs go.
+    let server = runtime();
+    let base = server.block_on(stateless_server());
+    println!(
+        "ceiling, instructions per request under callgrind (client process only), \
+         {k1} and {k2} requests:"
+    );
+    for in_flight in [1, 8, 64, 256] {
+        let per_request: Vec<f64> = Way::ALONE
+            .iter()
+            .map(|(name, _)| {
+                let [short, long] = [k1, k2].map(|requests| {
+                    let out = match &out_dir {
+                        Some(dir) => {
+                            dir.join(format!("callgrind.{name}.{in_flight}.{requests}.out"))
+                        }
+                        None => "/dev/null".into(),
+                    };
+                    callgrind::count_this_binary(
+                        &[
+                            ("GRAPHPATCH_BULK_ONLY", (*name).to_owned()),
+                            ("GRAPHPATCH_BULK_REQUESTS", requests.to_string()),
+                            ("GRAPHPATCH_BULK_IN_FLIGHT", in_flight.to_string()),
+                            ("GRAPHPATCH_BULK_BASE", base.clone()),
+                        ],
+                        &["GRAPHPATCH_BULK_CALLGRIND"],
+                        &out,
+                    )
+                });
+                (long as f64 - short as f64) / (k2 - k1) as f64
+            })
+            .collect();
+        let mut line = format!(
+            "ceiling, {in_flight} in flight: {} {:.0}",
+            Way::ALONE[0].1.name(),
+            per_request[0]
+        );
+        for ((_, way), ours) in Way::ALONE.iter().zip(&per_request).skip(1) {
+            line.push_str(&format!(
+                "; {} {ours:.0}, ratio {:.3}",
+                way.name(),
+                ours / per_request[0]
+            ));
+        }
+        println!("{line}");
+    }
+}
+
+/// Sections 1 to 3.
+async fn figures() {
     let items = env_usize("GRAPHPATCH_BULK_ITEMS", 2000);
     let queued = env_usize("GRAPHPATCH_BULK_QUEUED", 100_000);
     budget_run(items, false).await;

@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use graphpatch_test_support::callgrind;
+
 /// An entity to call: its import, and one call site in each form for index `i`.
 struct Entity {
     label: &'static str,
@@ -172,12 +174,7 @@ fn instructions(dir: &Path, source: &str) -> u64 {
         .expect("read the logs")
         .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
         .filter(|log| log.contains("--crate-name call_sites"))
-        .filter_map(|log| {
-            log.lines().find_map(|line| {
-                let (_, count) = line.split_once("Collected :")?;
-                count.trim().parse::<u64>().ok()
-            })
-        });
+        .filter_map(|log| callgrind::collected(&log));
     let count = counts
         .next()
         .expect("a callgrind log of the crate's compile");

@@ -42,11 +42,11 @@
 
 use std::convert::Infallible;
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use graphpatch::prelude::*;
+use graphpatch_test_support::callgrind;
 use graphpatch_test_support::intune::{DeviceManagementScriptState, RunState};
 use http_body_util::{BodyExt, Full};
 use hyper::service::service_fn;
@@ -272,39 +272,21 @@ fn only(which: &str) {
 /// Instructions callgrind counts in this binary sending `requests` requests with `which`
 /// alone to the server at `base`; the profile goes to `out`.
 fn count(which: &str, requests: usize, base: &str, out: &std::path::Path) -> u64 {
-    let binary = std::env::current_exe().expect("the bench binary");
-    let output = Command::new("valgrind")
-        .arg("--tool=callgrind")
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(&binary)
-        .env_remove("GRAPHPATCH_BENCH_CALLGRIND")
-        .env("GRAPHPATCH_BENCH_ONLY", which)
-        .env("GRAPHPATCH_BENCH_REQUESTS", requests.to_string())
-        .env("GRAPHPATCH_BENCH_BASE", base)
-        .output()
-        .expect("run valgrind (is it installed?)");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let collected = stderr.lines().find_map(|line| {
-        let (_, count) = line.split_once("Collected :")?;
-        count.trim().parse().ok()
-    });
-    match collected {
-        Some(collected) if output.status.success() => collected,
-        _ => panic!("{} under callgrind: {stderr}", binary.display()),
-    }
+    callgrind::count_this_binary(
+        &[
+            ("GRAPHPATCH_BENCH_ONLY", which.to_owned()),
+            ("GRAPHPATCH_BENCH_REQUESTS", requests.to_string()),
+            ("GRAPHPATCH_BENCH_BASE", base.to_owned()),
+        ],
+        &["GRAPHPATCH_BENCH_CALLGRIND"],
+        out,
+    )
 }
 
 /// Per-request instructions of each client, from runs of K1 and K2 requests under callgrind
 /// against a server in this process (outside the counted one).
 fn instructions(spec: &str) {
-    let (k1, k2) = match spec {
-        "1" => (200, 1000),
-        _ => spec
-            .split_once(',')
-            .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
-            .expect("GRAPHPATCH_BENCH_CALLGRIND is `1` or `K1,K2`"),
-    };
-    assert!(k2 > k1, "GRAPHPATCH_BENCH_CALLGRIND: K2 must exceed K1");
+    let (k1, k2) = callgrind::request_counts(spec, (200, 1000), "GRAPHPATCH_BENCH_CALLGRIND");
     let rounds = env_usize("GRAPHPATCH_BENCH_CALLGRIND_ROUNDS", 2).max(1);
     let out_dir = std::env::var_os("GRAPHPATCH_BENCH_CALLGRIND_OUT").map(PathBuf::from);
     if let Some(dir) = &out_dir {

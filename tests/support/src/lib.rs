@@ -1,11 +1,12 @@
 //! Shared support of graphpatch's integration tests, examples and benchmarks: the annotated
 //! Graph entities they use ([`intune`], [`corpus`]), a reader for the examples in Graph
 //! reference pages ([`docs`]), and a simulated store of the seed entity's states with the
-//! updates the tests send them ([`states`]), and the unsigned access tokens they carry
-//! ([`unsigned_jwt`]).
+//! updates the tests send them ([`states`]), the unsigned access tokens they carry
+//! ([`unsigned_jwt`]), and the benches' instruction counts ([`callgrind`]).
 
 #![warn(missing_docs)]
 
+pub mod callgrind;
 pub mod corpus;
 pub mod docs;
 pub mod intune;
