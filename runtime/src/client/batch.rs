@@ -158,7 +158,7 @@ impl GraphClient {
         ends: Instant,
     ) -> Result<(bytes::Bytes, String), Error> {
         let url = format!("{}/{}/$batch", self.base_url(), E::VERSION);
-        let (http, resend, client_request_id) = self.prepare_post::<E>(&url, body).await?;
+        let (resend, client_request_id) = self.prepare_post::<E>(&url, body).await?;
         let call = Call {
             entity: E::NAME,
             template: "/$batch",
@@ -166,7 +166,7 @@ impl GraphClient {
             ends,
             read: false,
         };
-        let answer = self.answer(http, resend, &call, None).await?;
+        let answer = self.answer(resend, &call, None).await?;
         if !answer.status.is_success() {
             // The batch itself was refused: decode it as any error answer.
             return Err(finish::<E>(

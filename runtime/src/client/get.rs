@@ -181,8 +181,7 @@ impl GraphClient {
             ends: std::time::Instant::now() + self.inner.deadline,
             read: true,
         };
-        let http = self.request(&resend, None);
-        let answer = self.answer(http, resend, &call, observer).await?;
+        let answer = self.answer(resend, &call, observer).await?;
         Ok((answer, client_request_id))
     }
 }

@@ -46,6 +46,14 @@ use crate::permissions::{self, Preflight};
 use crate::request::PatchRequest;
 use crate::retry::ThrottleObserver;
 
+/// One PATCH as its attempts are built: what a retry builds the request from again, its
+/// `client-request-id`, and the path template it addresses (for errors and logs).
+pub(crate) struct Outgoing {
+    resend: Resend,
+    client_request_id: String,
+    template: &'static str,
+}
+
 impl GraphClient {
     /// The service root requests go to.
     pub fn base_url(&self) -> &str {
@@ -68,9 +76,9 @@ impl GraphClient {
     /// Sends a PATCH: `Ok(Some(entity))` on `200 OK`, `Ok(None)` on `204 No Content` (or any
     /// success without a body). [`GraphClient::execute`] also gives the status and request ids.
     pub async fn send<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Option<E>, Error> {
-        // `prepare` has just asked for the token: no need for `execute`'s second look.
-        let prepared = self.prepare(request).await?;
-        Ok(self.attempts(prepared, None).await?.entity)
+        // `outgoing` has just asked for the token: no need for `execute`'s second look.
+        let outgoing = self.outgoing(request).await?;
+        Ok(self.attempts::<E>(outgoing, None).await?.entity)
     }
 
     /// Builds the HTTP request `send` would send, token included (marked sensitive), without
@@ -80,6 +88,17 @@ impl GraphClient {
         &self,
         request: PatchRequest<E>,
     ) -> Result<PreparedRequest<E>, Error> {
+        let outgoing = self.outgoing(request).await?;
+        Ok(PreparedRequest {
+            http: self.request(&outgoing.resend, None),
+            outgoing,
+            entity: PhantomData,
+        })
+    }
+
+    /// What `prepare` builds the HTTP request from, token checked: what the attempts are made
+    /// of. Sending straight from it, the request is built where it is sent, not carried there.
+    async fn outgoing<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Outgoing, Error> {
         let url = self.url_for(&request)?;
         let url = Url::parse(&url).map_err(|source| RequestError::Url {
             url: url.clone(),
@@ -107,22 +126,20 @@ impl GraphClient {
             if_match,
             eventual: false,
         };
-        Ok(PreparedRequest {
-            http: self.request(&resend, None),
+        Ok(Outgoing {
             resend,
             client_request_id,
             template: request.path().template().template,
-            entity: PhantomData,
         })
     }
 
     /// A `POST` of `body` to `url` carrying calls to `E` (a `$batch`), token checked as for a
-    /// PATCH: the first attempt, what retries rebuild it from, and its `client-request-id`.
+    /// PATCH: what its attempts are built from, and its `client-request-id`.
     pub(crate) async fn prepare_post<E: GraphEntity>(
         &self,
         url: &str,
         body: Vec<u8>,
-    ) -> Result<(reqwest::Request, Resend, String), Error> {
+    ) -> Result<(Resend, String), Error> {
         let url = Url::parse(url).map_err(|source| RequestError::Url {
             url: url.to_owned(),
             source,
@@ -141,7 +158,7 @@ impl GraphClient {
             if_match: None,
             eventual: false,
         };
-        Ok((self.request(&resend, None), resend, client_request_id))
+        Ok((resend, client_request_id))
     }
 
     /// Checks the token's claims against `E`'s permissions, as the client's [`Preflight`] says.
@@ -183,13 +200,13 @@ impl GraphClient {
     /// preflight.
     pub async fn execute<E: GraphEntity>(
         &self,
-        mut prepared: PreparedRequest<E>,
+        prepared: PreparedRequest<E>,
     ) -> Result<PatchResponse<E>, Error> {
         let token = self.inner.token.token().await?;
         self.preflight::<E>(&token)?;
-        prepared.resend.authorization = bearer(&token)?;
-        prepared.http = self.request(&prepared.resend, None);
-        self.attempts(prepared, None).await
+        let mut outgoing = prepared.outgoing;
+        outgoing.resend.authorization = bearer(&token)?;
+        self.attempts::<E>(outgoing, None).await
     }
 
     /// `prepare` and `execute`, telling `observer` of each `429` met: how bulk runs pace.
@@ -198,22 +215,20 @@ impl GraphClient {
         request: PatchRequest<E>,
         observer: &dyn ThrottleObserver,
     ) -> Result<PatchResponse<E>, Error> {
-        let prepared = self.prepare(request).await?;
-        self.attempts(prepared, Some(observer)).await
+        let outgoing = self.outgoing(request).await?;
+        self.attempts::<E>(outgoing, Some(observer)).await
     }
 
     async fn attempts<E: GraphEntity>(
         &self,
-        prepared: PreparedRequest<E>,
+        outgoing: Outgoing,
         observer: Option<&dyn ThrottleObserver>,
     ) -> Result<PatchResponse<E>, Error> {
-        let PreparedRequest {
-            http,
+        let Outgoing {
             resend,
             client_request_id,
             template,
-            ..
-        } = prepared;
+        } = outgoing;
         let call = Call {
             entity: E::NAME,
             template,
@@ -221,7 +236,7 @@ impl GraphClient {
             ends: Instant::now() + self.inner.deadline,
             read: false,
         };
-        let answer = self.answer(http, resend, &call, observer).await?;
+        let answer = self.answer(resend, &call, observer).await?;
         finish(
             answer.status,
             &answer.body,

@@ -5,15 +5,13 @@ use std::marker::PhantomData;
 use reqwest::header::HeaderMap;
 use reqwest::Url;
 
-use super::send::Resend;
+use super::Outgoing;
 
 /// A request ready to send: method, URL, headers (the token marked sensitive, so `Debug` hides
 /// it) and body.
 pub struct PreparedRequest<E> {
     pub(super) http: reqwest::Request,
-    pub(super) resend: Resend,
-    pub(super) client_request_id: String,
-    pub(super) template: &'static str,
+    pub(super) outgoing: Outgoing,
     pub(super) entity: PhantomData<fn() -> E>,
 }
 
@@ -43,7 +41,7 @@ impl<E> PreparedRequest<E> {
 
     /// The `client-request-id` header's value.
     pub fn client_request_id(&self) -> &str {
-        &self.client_request_id
+        &self.outgoing.client_request_id
     }
 }
 

@@ -119,7 +119,7 @@ impl GraphClient {
             if changes.is_empty() {
                 return (Ok(Reconciled::Unchanged(current)), wrote);
             }
-            let mut request = PatchRequest::from_resolved(path.clone(), changes.clone());
+            let mut request = PatchRequest::<E>::from_resolved(path.clone(), changes.clone());
             if let Some(etag) = etag {
                 request = request.if_match(etag);
             }
@@ -129,8 +129,8 @@ impl GraphClient {
             }
             wrote = true;
             let observer = pacing.map(|p| &*p.writes as &dyn ThrottleObserver);
-            let result = match self.prepare(request).await {
-                Ok(prepared) => self.attempts(prepared, observer).await,
+            let result = match self.outgoing(request).await {
+                Ok(outgoing) => self.attempts::<E>(outgoing, observer).await,
                 Err(err) => Err(err),
             };
             match result {

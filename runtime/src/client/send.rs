@@ -71,17 +71,15 @@ impl GraphClient {
     #[inline(never)]
     pub(crate) fn answer<'a>(
         &'a self,
-        http: reqwest::Request,
         resend: Resend,
         call: &'a Call<'a>,
         observer: Option<&'a dyn ThrottleObserver>,
     ) -> Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send + 'a>> {
-        Box::pin(self.answer_unboxed(http, resend, call, observer))
+        Box::pin(self.answer_unboxed(resend, call, observer))
     }
 
     async fn answer_unboxed(
         &self,
-        http: reqwest::Request,
         mut resend: Resend,
         call: &Call<'_>,
         observer: Option<&dyn ThrottleObserver>,
@@ -94,14 +92,14 @@ impl GraphClient {
         let mut challenged = false;
         let conditional = resend.if_match.is_some();
         let sent_url = &resend.url;
-        let mut first = Some(http);
         let mut progress = Progress::new(ends);
+        // Whether the next attempt is the call's first sending (or its one answer to a claims
+        // challenge): not a retry, so it carries no `Retry-Attempt`.
+        let mut first = true;
         loop {
-            // The first attempt sends the prepared request itself; a retry builds it again.
-            let mut request = match first.take() {
-                Some(http) => http,
-                None => self.request(&resend, Some(progress.retries)),
-            };
+            // Each attempt's request is built here, where it is sent.
+            let retry = (!std::mem::take(&mut first)).then_some(progress.retries);
+            let mut request = self.request(&resend, retry);
             let remaining = ends.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
                 return Err(self.deadline_passed(client_request_id.clone()));
@@ -142,7 +140,7 @@ impl GraphClient {
                     );
                     let token = self.inner.token.token_with_claims(&claims).await?;
                     resend.authorization = bearer(&token)?;
-                    first = Some(self.request(&resend, None));
+                    first = true;
                     continue;
                 }
             }
