@@ -506,9 +506,9 @@ fn ceiling_clients(base: &str) -> (reqwest::Client, GraphClient) {
 /// Section 3: the bulk runner against a hand-written `JoinSet` at the same concurrency.
 ///
 /// Each round measures every way once, in an order that changes from round to round (see
-/// [`order`]) so that none always goes first, last or after the same other; each figure is divided by the level's first way (hand-written)
-/// in its own round, and the medians of the rates and of those ratios are printed, with the
-/// ratios' range.
+/// [`order`]) so that none always goes first, last or after the same other; each figure is
+/// divided by the level's first way (hand-written) in its own round, and the medians of the
+/// rates and of those ratios are printed, with the ratios' range.
 async fn ceiling(base: &str, items: usize, rounds: usize) {
     let (http, client) = ceiling_clients(base);
     // Warm the pool and the allocator.
@@ -620,8 +620,9 @@ fn alone(name: &str) {
         };
         let (http, client) = ceiling_clients(&base);
         let ok = match way {
+            Way::JoinSet => join_set(&http, &base, requests, in_flight).await,
             Way::Bulk(pace) => bulk_run(&client, 0..requests, in_flight, pace).await,
-            _ => join_set(&http, &base, requests, in_flight).await,
+            Way::PacedRuns | Way::JoinSetRuns => unreachable!("not among `Way::ALONE`"),
         };
         assert_eq!(ok, requests, "{} requests failed", way.name());
     });
@@ -631,10 +632,7 @@ fn alone(name: &str) {
 /// requests under callgrind against a server in this process (outside the counted one).
 fn instructions(spec: &str) {
     let (k1, k2) = callgrind::request_counts(spec, (1000, 3000), "GRAPHPATCH_BULK_CALLGRIND");
-    let out_dir = std::env::var_os("GRAPHPATCH_BULK_CALLGRIND_OUT").map(std::path::PathBuf::from);
-    if let Some(dir) = &out_dir {
-        std::fs::create_dir_all(dir).expect("create GRAPHPATCH_BULK_CALLGRIND_OUT");
-    }
+    let profiles = callgrind::Profiles::from_env("GRAPHPATCH_BULK_CALLGRIND_OUT");
     // The server runs on this runtime's workers while the counted runs go.
     let server = runtime();
     let base = server.block_on(stateless_server());
@@ -647,12 +645,8 @@ fn instructions(spec: &str) {
             .iter()
             .map(|(name, _)| {
                 let [short, long] = [k1, k2].map(|requests| {
-                    let out = match &out_dir {
-                        Some(dir) => {
-                            dir.join(format!("callgrind.{name}.{in_flight}.{requests}.out"))
-                        }
-                        None => "/dev/null".into(),
-                    };
+                    let out =
+                        profiles.path(&format!("callgrind.{name}.{in_flight}.{requests}.out"));
                     callgrind::count_this_binary(
                         &[
                             ("GRAPHPATCH_BULK_ONLY", (*name).to_owned()),

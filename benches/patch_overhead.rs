@@ -41,7 +41,6 @@
 //! counts include the server's share, the same for both.
 
 use std::convert::Infallible;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -288,10 +287,7 @@ fn count(which: &str, requests: usize, base: &str, out: &std::path::Path) -> u64
 fn instructions(spec: &str) {
     let (k1, k2) = callgrind::request_counts(spec, (200, 1000), "GRAPHPATCH_BENCH_CALLGRIND");
     let rounds = env_usize("GRAPHPATCH_BENCH_CALLGRIND_ROUNDS", 2).max(1);
-    let out_dir = std::env::var_os("GRAPHPATCH_BENCH_CALLGRIND_OUT").map(PathBuf::from);
-    if let Some(dir) = &out_dir {
-        std::fs::create_dir_all(dir).expect("create GRAPHPATCH_BENCH_CALLGRIND_OUT");
-    }
+    let profiles = callgrind::Profiles::from_env("GRAPHPATCH_BENCH_CALLGRIND_OUT");
 
     // The server gets a thread of its own, so the counted processes hold the clients alone.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -314,12 +310,7 @@ fn instructions(spec: &str) {
         for client in order {
             let which = CLIENTS[client];
             let [short, long] = [k1, k2].map(|requests| {
-                let out = match &out_dir {
-                    Some(dir) => {
-                        dir.join(format!("callgrind.{which}.{requests}.{}.out", round + 1))
-                    }
-                    None => PathBuf::from("/dev/null"),
-                };
+                let out = profiles.path(&format!("callgrind.{which}.{requests}.{}.out", round + 1));
                 count(which, requests, &base, &out)
             });
             let each = (long as f64 - short as f64) / (k2 - k1) as f64;

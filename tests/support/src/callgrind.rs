@@ -1,7 +1,7 @@
 //! Instruction counts under `valgrind --tool=callgrind`, for the benches: a figure that other
 //! work on the machine does not disturb, where a rate or a time would be noise-bound.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The instruction count in a callgrind log (its `Collected : N` line), if it has one.
@@ -59,4 +59,35 @@ pub fn request_counts(spec: &str, default: (usize, usize), variable: &str) -> (u
     };
     assert!(k2 > k1, "{variable}: K2 must exceed K1");
     (k1, k2)
+}
+
+/// Where a bench keeps its callgrind profiles: the folder an environment variable names
+/// (created if need be), or nowhere when it is unset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profiles(Option<PathBuf>);
+
+impl Profiles {
+    /// The folder the variable `variable` names, created; nowhere if it is unset.
+    pub fn from_env(variable: &str) -> Profiles {
+        let dir = std::env::var_os(variable).map(PathBuf::from);
+        if let Some(dir) = &dir {
+            std::fs::create_dir_all(dir)
+                .unwrap_or_else(|err| panic!("create {variable} ({}): {err}", dir.display()));
+        }
+        Profiles(dir)
+    }
+
+    /// Where the profile `name` goes: in the folder, or `/dev/null` to keep none.
+    ///
+    /// ```
+    /// use graphpatch_test_support::callgrind::Profiles;
+    /// let nowhere = Profiles::from_env("GRAPHPATCH_DOC_PROFILES_UNSET");
+    /// assert_eq!(nowhere.path("callgrind.x.out"), std::path::Path::new("/dev/null"));
+    /// ```
+    pub fn path(&self, name: &str) -> PathBuf {
+        match &self.0 {
+            Some(dir) => dir.join(name),
+            None => PathBuf::from("/dev/null"),
+        }
+    }
 }
