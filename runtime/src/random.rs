@@ -25,9 +25,10 @@ pub(crate) fn random_u128() -> u128 {
 
 /// A new `client-request-id`: a random (version 4) UUID, as Graph's SDKs send.
 pub(crate) fn request_id() -> String {
-    uuid::Builder::from_random_bytes(random_u128().to_be_bytes())
-        .into_uuid()
-        .to_string()
+    let uuid = uuid::Builder::from_random_bytes(random_u128().to_be_bytes()).into_uuid();
+    // Written straight into a buffer: `to_string` would go through the formatting machinery.
+    let mut buffer = uuid::Uuid::encode_buffer();
+    (*uuid.hyphenated().encode_lower(&mut buffer)).to_owned()
 }
 
 #[cfg(test)]

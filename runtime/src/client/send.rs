@@ -32,27 +32,29 @@ const CONSISTENCY_LEVEL: HeaderName = HeaderName::from_static("consistencylevel"
 
 impl GraphClient {
     /// The HTTP request for one attempt (`retry` is the `Retry-Attempt` number, if a retry).
+    /// Its header map starts empty and each name is written once, so every header is appended:
+    /// `insert` would look for a value to replace and hand it back.
     pub(super) fn request(&self, resend: &Resend, retry: Option<u32>) -> reqwest::Request {
         let mut http = reqwest::Request::new(resend.method.clone(), resend.url.clone());
         let headers = http.headers_mut();
-        headers.insert(AUTHORIZATION, resend.authorization.clone());
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.append(AUTHORIZATION, resend.authorization.clone());
+        headers.append(ACCEPT, HeaderValue::from_static("application/json"));
         if resend.body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
-        headers.insert(CLIENT_REQUEST_ID, resend.client_request_id.clone());
-        headers.insert(USER_AGENT, self.inner.user_agent.clone());
+        headers.append(CLIENT_REQUEST_ID, resend.client_request_id.clone());
+        headers.append(USER_AGENT, self.inner.user_agent.clone());
         if let Some(prefer) = resend.prefer {
-            headers.insert(PREFER, HeaderValue::from_static(prefer.header_value()));
+            headers.append(PREFER, HeaderValue::from_static(prefer.header_value()));
         }
         if let Some(if_match) = &resend.if_match {
-            headers.insert(IF_MATCH, if_match.clone());
+            headers.append(IF_MATCH, if_match.clone());
         }
         if resend.eventual {
-            headers.insert(CONSISTENCY_LEVEL, HeaderValue::from_static("eventual"));
+            headers.append(CONSISTENCY_LEVEL, HeaderValue::from_static("eventual"));
         }
         if let Some(retry) = retry {
-            headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
+            headers.append(RETRY_ATTEMPT, HeaderValue::from(retry));
         }
         *http.timeout_mut() = Some(self.inner.timeout);
         if let Some(body) = &resend.body {
