@@ -179,20 +179,33 @@ fn expand_call(call: &PatchCall) -> TokenStream {
     // those do not match. The path to the runtime is spanned there too: a call expression spans
     // from its first token to its last. The template is found again, by the same keys, when the
     // request is built: one constant fewer at every call site.
-    let select = quote_spanned! {call.params_span=>
-        const _: () = ::graphpatch::__private::patch_template::<#patch_ty, #count>(
+    let template_check = quote_spanned! {call.params_span=>
+        ::graphpatch::__private::patch_template::<#patch_ty, #count>(
             [#(#keys),*], [#(#names),*], #(#at)*,
-        );
+        )
     };
-    let param_checks = params
+    // One constant per parameter, the last of which then checks the template: one constant
+    // fewer per call, and no report lost, since the template check passes over any parameter
+    // that no template has (that parameter's own check reports it).
+    let mut checks: Vec<(Span, TokenStream)> = params
         .iter()
         .zip(&names)
         .zip(&keys)
         .map(|((p, name), key)| {
-            quote_spanned! {p.name.span()=>
-                const _: () = ::graphpatch::__private::patch_param::<#patch_ty>(#key, #name);
-            }
-        });
+            let span = p.name.span();
+            let check = quote_spanned! {span=>
+                ::graphpatch::__private::patch_param::<#patch_ty>(#key, #name);
+            };
+            (span, check)
+        })
+        .collect();
+    match checks.last_mut() {
+        Some((_, last)) => last.extend(template_check),
+        None => checks.push((call.params_span, template_check)),
+    }
+    let constants = checks
+        .iter()
+        .map(|(span, check)| quote_spanned!(*span=> const _: () = { #check };));
     // The parameters' values, first (they come first in the call), in the one local the
     // properties are then set on: one value to drop if a property's value panics.
     let param_values = params.iter().map(|p| {
@@ -246,8 +259,7 @@ fn expand_call(call: &PatchCall) -> TokenStream {
         #(#errors)*
         type __GraphpatchEntity = #entity;
         type __GraphpatchPatch = <#entity_ty as ::graphpatch::__private::GraphEntity>::Patch;
-        #select
-        #(#param_checks)*
+        #(#constants)*
         let mut #call_local =
             #(#private)*::patch_call::<#patch_ty, #count>([#(#param_values),*]);
         #(#property_sets)*

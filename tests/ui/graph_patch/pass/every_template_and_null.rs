@@ -18,6 +18,21 @@ pub struct UserExperienceAnalyticsMetric {
     pub unit: Option<String>,
 }
 
+// A singleton: its one template has no parameters.
+#[graph_entity(
+    odata_type = "microsoft.graph.sharepointSettings",
+    version = "v1.0",
+    path = "/admin/sharepoint/settings",
+    permissions(
+        delegated_work = ["SharePointTenantSettings.ReadWrite.All"],
+        delegated_personal = unsupported,
+        application = ["SharePointTenantSettings.ReadWrite.All"],
+    )
+)]
+pub struct SharepointSettings {
+    pub is_commenting_on_site_pages_enabled: Option<bool>,
+}
+
 fn main() {
     // `at` picks one of two templates that take the same parameters.
     let metric = graph_patch!(UserExperienceAnalyticsMetric
@@ -48,6 +63,16 @@ fn main() {
     assert_eq!(
         state.path().render().unwrap(),
         "/deviceManagement/deviceManagementScripts/42/deviceRunStates/00000000-0000-0000-0000-000000000000"
+    );
+
+    // No parameters: the template is checked in a constant of its own.
+    let settings = graph_patch!(SharepointSettings {} set {
+        is_commenting_on_site_pages_enabled: false,
+    });
+    assert_eq!(settings.path().render().unwrap(), "/admin/sharepoint/settings");
+    assert_eq!(
+        String::from_utf8(settings.body().unwrap()).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.sharepointSettings","isCommentingOnSitePagesEnabled":false}"##
     );
 
     // The builder API produces the same request.
