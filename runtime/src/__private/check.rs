@@ -270,6 +270,11 @@ pub const fn select_template(
         }
         (None, _) => match (supersets, superset_count) {
             (Some(t), 1) => Err(missing(&paths[t], given)),
+            _ if given.is_empty() => Err(Message::new()
+                .push("no path parameters given, and every path template of ")
+                .code(entity)
+                .push(" takes some:")
+                .templates(paths)),
             _ => Err(Message::new()
                 .push("these path parameters match none of the path templates of ")
                 .code(entity)
@@ -478,6 +483,8 @@ mod tests {
             "missing path parameter `b_id` for `/a/{aId}/b/{bId}`"
         );
         assert!(err(select_template("E", PATHS, &["a_id", "c_id"], None)).contains("match none"));
+        assert!(err(select_template("E", PATHS, &[], None))
+            .starts_with("no path parameters given, and every path template of `E` takes some:"));
         assert_eq!(select_template("E", PATHS, &["nope"], None).ok(), Some(0));
         assert!(
             err(select_template("E", PATHS, &["a_id", "b_id"], Some("/x")))
