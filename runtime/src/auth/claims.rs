@@ -1,11 +1,11 @@
 //! What a token claims and what a claims challenge asks for: both read, neither verified.
 
-use std::collections::BTreeMap;
+use std::fmt;
 
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use serde::de::IgnoredAny;
-use serde::Deserialize;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// The tenant of personal Microsoft accounts (outlook.com, live.com, …).
 const CONSUMER_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -17,6 +17,31 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
         .decode(text)
         .or_else(|_| URL_SAFE_NO_PAD.decode(text))
         .ok()
+}
+
+/// Any JSON object, its members read and dropped: what a token's header and a claims challenge
+/// must be, checked without building a map.
+struct AnyObject;
+
+impl<'de> Deserialize<'de> for AnyObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+
+        impl<'de> Visitor<'de> for Members {
+            type Value = AnyObject;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyObject, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(AnyObject)
+            }
+        }
+
+        deserializer.deserialize_map(Members)
+    }
 }
 
 /// Who a token speaks for, which decides the permissions a request needs (the docs'
@@ -116,7 +141,7 @@ impl TokenClaims {
         if parts.next().is_some() {
             return None;
         }
-        serde_json::from_slice::<BTreeMap<String, IgnoredAny>>(&decode_base64(header)?).ok()?;
+        serde_json::from_slice::<AnyObject>(&decode_base64(header)?).ok()?;
         let raw: RawClaims = serde_json::from_slice(&decode_base64(payload)?).ok()?;
         let scp = match raw.scp {
             Some(OneOrMany::One(scopes)) => scopes.split_whitespace().map(str::to_owned).collect(),
@@ -202,7 +227,7 @@ pub fn claims_challenge(www_authenticate: &str) -> Option<String> {
         let value = header.value();
         if in_bearer && name.eq_ignore_ascii_case("claims") {
             let json = String::from_utf8(decode_base64(&value)?).ok()?;
-            serde_json::from_str::<BTreeMap<String, IgnoredAny>>(&json).ok()?;
+            serde_json::from_str::<AnyObject>(&json).ok()?;
             return Some(json);
         }
     }

@@ -325,12 +325,30 @@ impl Endpoint {
     /// POSTs a form to the `leaf` endpoint and decodes its JSON answer. An error answer is a
     /// [`TokenError`] with the OAuth `error` code; `secrets` are the form's secret values,
     /// scrubbed from anything the server says back.
-    pub(crate) async fn post<T: DeserializeOwned>(
+    pub(crate) async fn post<T: DeserializeOwned + Send>(
         &self,
         leaf: &str,
         form: &[(&str, &str)],
         secrets: &[&Secret],
     ) -> Result<T, TokenError> {
+        let mut answer = None;
+        self.exchange(leaf, form, secrets, &mut |body| {
+            answer = Some(serde_json::from_slice(body)?);
+            Ok(())
+        })
+        .await?;
+        Ok(answer.expect("`exchange` decodes every answer it accepts"))
+    }
+
+    /// What `post` does but decode the answer, which it leaves to `decode`: compiled once, not
+    /// once for each type of answer.
+    async fn exchange(
+        &self,
+        leaf: &str,
+        form: &[(&str, &str)],
+        secrets: &[&Secret],
+        decode: &mut (dyn FnMut(&[u8]) -> serde_json::Result<()> + Send),
+    ) -> Result<(), TokenError> {
         let url = self.url(leaf);
         let grant_type = form
             .iter()
@@ -375,7 +393,7 @@ impl Endpoint {
         // Scrubbed before cutting, so that no half of a secret is left at the cut.
         let clean = |text: &str| snippet(scrub(text, secrets).as_bytes());
         if status.is_success() {
-            return serde_json::from_slice(&body).map_err(|err| {
+            return decode(&body).map_err(|err| {
                 // serde's message may quote a value, which may be a token: say only where.
                 failed(format!(
                     "HTTP {status} with a body that is not the expected JSON (line {}, column {})",
