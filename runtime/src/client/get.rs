@@ -2,9 +2,9 @@
 //! loop, preflight (against the entity's read permissions) and error type as a PATCH.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use reqwest::Url;
 use serde::Deserialize;
 
+use super::parse_url;
 use super::send::{bearer, Answer, Call, Resend};
 use super::shared::GraphClient;
 use crate::error::{snippet, Error, RequestError};
@@ -166,14 +166,18 @@ impl GraphClient {
         eventual: bool,
         observer: Option<&dyn ThrottleObserver>,
     ) -> Result<(Answer, String), Error> {
-        let url = Url::parse(url).map_err(|source| RequestError::Url {
-            url: url.to_owned(),
-            source,
-        })?;
+        let url = parse_url(url)?;
         let token = self.inner.token.token().await?;
         self.preflight_table::<E>(E::READ_PERMISSIONS, &token)?;
         let client_request_id = crate::random::request_id();
-        let resend = Resend::get(url, bearer(&token)?, &client_request_id, eventual);
+        let get = Resend::new(
+            reqwest::Method::GET,
+            url,
+            None,
+            bearer(&token)?,
+            &client_request_id,
+        );
+        let resend = Resend { eventual, ..get };
         let call = Call {
             entity: E::NAME,
             template,

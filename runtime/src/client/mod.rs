@@ -46,6 +46,14 @@ use crate::permissions::{self, Preflight};
 use crate::request::PatchRequest;
 use crate::retry::ThrottleObserver;
 
+/// `url` parsed, or the error that names it.
+fn parse_url(url: &str) -> Result<Url, RequestError> {
+    Url::parse(url).map_err(|source| RequestError::Url {
+        url: url.to_owned(),
+        source,
+    })
+}
+
 /// One PATCH as its attempts are built: what a retry builds the request from again, its
 /// `client-request-id`, and the path template it addresses (for errors and logs).
 pub(crate) struct Outgoing {
@@ -99,11 +107,7 @@ impl GraphClient {
     /// What `prepare` builds the HTTP request from, token checked: what the attempts are made
     /// of. Sending straight from it, the request is built where it is sent, not carried there.
     async fn outgoing<E: GraphEntity>(&self, request: PatchRequest<E>) -> Result<Outgoing, Error> {
-        let url = self.url_for(&request)?;
-        let url = Url::parse(&url).map_err(|source| RequestError::Url {
-            url: url.clone(),
-            source,
-        })?;
+        let url = parse_url(&self.url_for(&request)?)?;
         let body = request.body()?;
         let token = self.inner.token.token().await?;
         self.preflight::<E>(&token)?;
@@ -115,16 +119,17 @@ impl GraphClient {
             ),
             None => None,
         };
-        let resend = Resend {
-            method: reqwest::Method::PATCH,
+        let patch = Resend::new(
+            reqwest::Method::PATCH,
             url,
-            body: Some(bytes::Bytes::from(body)),
+            Some(body.into()),
             authorization,
-            client_request_id: HeaderValue::from_str(&client_request_id)
-                .expect("a UUID is a valid header value"),
+            &client_request_id,
+        );
+        let resend = Resend {
             prefer: request.preference(),
             if_match,
-            eventual: false,
+            ..patch
         };
         Ok(Outgoing {
             resend,
@@ -140,24 +145,17 @@ impl GraphClient {
         url: &str,
         body: Vec<u8>,
     ) -> Result<(Resend, String), Error> {
-        let url = Url::parse(url).map_err(|source| RequestError::Url {
-            url: url.to_owned(),
-            source,
-        })?;
+        let url = parse_url(url)?;
         let token = self.inner.token.token().await?;
         self.preflight::<E>(&token)?;
         let client_request_id = crate::random::request_id();
-        let resend = Resend {
-            method: reqwest::Method::POST,
+        let resend = Resend::new(
+            reqwest::Method::POST,
             url,
-            body: Some(bytes::Bytes::from(body)),
-            authorization: bearer(&token)?,
-            client_request_id: HeaderValue::from_str(&client_request_id)
-                .expect("a UUID is a valid header value"),
-            prefer: None,
-            if_match: None,
-            eventual: false,
-        };
+            Some(body.into()),
+            bearer(&token)?,
+            &client_request_id,
+        );
         Ok((resend, client_request_id))
     }
 

@@ -328,23 +328,25 @@ pub(crate) struct Resend {
 }
 
 impl Resend {
-    /// A `GET` of `url`: no body, no conditions.
-    pub(super) fn get(
+    /// A `method` request of `url` carrying `body`, with no preference and no condition: what
+    /// each kind of request sets its own fields on.
+    pub(super) fn new(
+        method: reqwest::Method,
         url: Url,
+        body: Option<bytes::Bytes>,
         authorization: HeaderValue,
         client_request_id: &str,
-        eventual: bool,
     ) -> Resend {
         Resend {
-            method: reqwest::Method::GET,
+            method,
             url,
-            body: None,
+            body,
             authorization,
             client_request_id: HeaderValue::from_str(client_request_id)
                 .expect("a UUID is a valid header value"),
             prefer: None,
             if_match: None,
-            eventual,
+            eventual: false,
         }
     }
 }
