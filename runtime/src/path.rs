@@ -6,7 +6,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Bytes left as they are in a segment: RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`). Every
 /// other byte is `%XX`-encoded, `/ ? # % \` and spaces included.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

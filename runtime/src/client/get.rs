@@ -1,7 +1,7 @@
 //! Reading one entity: a `GET` that `$select`s the struct's properties, through the same attempt
 //! loop, preflight (against the entity's read permissions) and error type as a PATCH.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 use serde::Deserialize;
 
 use super::parse_url;
@@ -9,21 +9,14 @@ use super::send::{bearer, Answer, Call, Resend};
 use super::shared::GraphClient;
 use crate::error::{snippet, Error, RequestError};
 use crate::metadata::{EntityPath, GraphEntity};
-use crate::path::ResolvedPath;
+use crate::path::{ResolvedPath, SEGMENT};
 use crate::retry::ThrottleObserver;
 
-/// Bytes left as they are in a query value: the unreserved ones and the punctuation OData
-/// expressions are made of (`,` `(` `)` `:`); spaces and everything else are `%XX`, never `+`,
-/// which OData reads as a plus. (`'` too: the URL parser would encode it in a query anyway.)
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b',')
-    .remove(b'(')
-    .remove(b')')
-    .remove(b':');
+/// Bytes left as they are in a query value: those a path segment leaves (the unreserved ones)
+/// and the punctuation OData expressions are made of (`,` `(` `)` `:`); spaces and everything
+/// else are `%XX`, never `+`, which OData reads as a plus. (`'` too: the URL parser would encode
+/// it in a query anyway.)
+const QUERY_VALUE: &AsciiSet = &SEGMENT.remove(b',').remove(b'(').remove(b')').remove(b':');
 
 /// Which properties a read asks Graph for.
 ///
